@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ClaimsConfig(AppConfig):
+    name = "claims"
+    default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = "Fact-check workbench"

@@ -1,0 +1,15 @@
+"""The Celery app: queues and schedule in one place.
+
+Queues: "fetch" (outbound HTTP for intake), "gather" (source gathering),
+"export" (large reports), "default" (pipeline work).
+"""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
+
+app = Celery("factcheck")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
