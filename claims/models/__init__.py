@@ -1,0 +1,28 @@
+"""The workbench's records, one module per area; import them from here.
+
+articles.py: Article, Claim, Source, Evidence, ClaimEvent (the core).
+"""
+
+from .articles import (
+    Article,
+    Claim,
+    ClaimEvent,
+    ClaimKind,
+    ClaimState,
+    Evidence,
+    Language,
+    Source,
+    Stance,
+)
+
+__all__ = [
+    "Article",
+    "Claim",
+    "ClaimEvent",
+    "ClaimKind",
+    "ClaimState",
+    "Evidence",
+    "Language",
+    "Source",
+    "Stance",
+]
