@@ -1,0 +1,63 @@
+from urllib.parse import urlsplit
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .models import Language
+
+LANGUAGE_CHOICES = [("", _("Detect automatically")), (Language.ARABIC, _("Arabic")), (Language.ENGLISH, _("English"))]
+
+
+class ArticleTextForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=500)
+    body = forms.CharField(
+        label=_("Article text"), widget=forms.Textarea(attrs={"rows": 14, "dir": "auto"}), strip=False,
+    )
+    outlet = forms.CharField(label=_("Outlet"), max_length=200, required=False)
+    url = forms.URLField(label=_("Original URL"), max_length=2000, required=False, assume_scheme="https")
+    author = forms.CharField(label=_("Author"), max_length=300, required=False)
+    published_at = forms.DateTimeField(
+        label=_("Publication date"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if not body.strip():
+            raise forms.ValidationError(_("The article text is empty."))
+        if len(body) > settings.ARTICLE_MAX_CHARS:
+            raise forms.ValidationError(
+                _("The article text has %(n)s characters; the limit is %(max)s.")
+                % {"n": f"{len(body):,}", "max": f"{settings.ARTICLE_MAX_CHARS:,}"}
+            )
+        return body
+
+
+def validate_fetchable_url(value: str) -> str:
+    """Refuse what can be refused without touching the network; the worker's
+    safe fetcher checks the resolved address."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https"):
+        raise forms.ValidationError(_("Only http:// and https:// addresses can be fetched."))
+    if not parts.hostname:
+        raise forms.ValidationError(_("The address has no host name."))
+    if parts.username or parts.password:
+        raise forms.ValidationError(_("Addresses with a user name or password are not fetched."))
+    return value
+
+
+class ArticleURLForm(forms.Form):
+    # A CharField, not a URLField: URLField would silently add a scheme to
+    # "ftp.example.org" and hide the reason a URL is refused.
+    url = forms.CharField(label=_("Article URL"), max_length=2000)
+    outlet = forms.CharField(label=_("Outlet"), max_length=200, required=False)
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
+
+    def clean_url(self):
+        value = self.cleaned_data["url"].strip()
+        validate_fetchable_url(value)
+        forms.URLField().clean(value)
+        return value
+
+

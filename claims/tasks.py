@@ -1,0 +1,40 @@
+"""Thin Celery tasks: they take ids, call a service, and are safe to re-run.
+
+Sent after commit (`delay_on_commit`), acknowledged late, so a worker killed
+mid-task leaves the message to be redelivered; the services make a second
+run harmless.
+"""
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+
+from . import services
+from .fetch import TransientFetchError
+
+INTAKE_MAX_RETRIES = 3
+
+
+@shared_task(bind=True, acks_late=True, max_retries=INTAKE_MAX_RETRIES, soft_time_limit=120, time_limit=150)
+def ingest_article(self, article_id: int) -> None:
+    """Fetch a URL submission, then find its claims."""
+    try:
+        fetched = services.fetch_article(article_id=article_id)
+    except SoftTimeLimitExceeded:
+        services.fail_intake(article_id=article_id, reason="Fetching the page took too long.")
+        return
+    except TransientFetchError as exc:
+        if self.request.retries >= self.max_retries:
+            services.fail_intake(article_id=article_id, reason=f"{exc} (gave up after {self.max_retries} retries)")
+            return
+        countdown = getattr(exc, "retry_after", None) or 2 ** (self.request.retries + 1)
+        raise self.retry(exc=exc, countdown=min(countdown, 300)) from exc
+    if fetched:
+        services.extract_claims(article_id=article_id)
+
+
+@shared_task(acks_late=True, soft_time_limit=120, time_limit=150)
+def extract_claims_for_article(article_id: int) -> None:
+    try:
+        services.extract_claims(article_id=article_id)
+    except SoftTimeLimitExceeded:
+        services.fail_intake(article_id=article_id, reason="Finding claims took too long.")
