@@ -57,7 +57,7 @@ class ArticleURLForm(forms.Form):
     def clean_url(self):
         value = self.cleaned_data["url"].strip()
         validate_fetchable_url(value)
-        forms.URLField().clean(value)
+        forms.URLField(assume_scheme="https").clean(value)
         return value
 
 

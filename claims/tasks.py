@@ -6,6 +6,7 @@ run harmless.
 """
 
 from celery import shared_task
+from django.conf import settings
 from celery.exceptions import SoftTimeLimitExceeded
 
 from . import services
@@ -26,8 +27,13 @@ def ingest_article(self, article_id: int) -> None:
         if self.request.retries >= self.max_retries:
             services.fail_intake(article_id=article_id, reason=f"{exc} (gave up after {self.max_retries} retries)")
             return
-        countdown = getattr(exc, "retry_after", None) or 2 ** (self.request.retries + 1)
+        countdown = exc.retry_after or settings.INTAKE_RETRY_DELAY_SECONDS * 2**self.request.retries
         raise self.retry(exc=exc, countdown=min(countdown, 300)) from exc
+    except Exception:
+        # A bug must not leave the article "fetching" forever: record it, then
+        # let Celery log the traceback.
+        services.fail_intake(article_id=article_id, reason="Unexpected error while taking in the page.")
+        raise
     if fetched:
         services.extract_claims(article_id=article_id)
 

@@ -116,6 +116,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it even before collectstatic
 # Front-end assets come from PyPI packages (no CDN): Bootstrap 5 with its RTL
 # stylesheet from XStatic-Bootstrap; htmx from django-htmx's own static files.
 STATICFILES_DIRS = [BASE_DIR / "static", ("bootstrap", xstatic_bootstrap.BASE_DIR)]
@@ -157,7 +158,9 @@ if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 3600)}
 else:
-    CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_URL = "filesystem://localhost/"
+    for _folder in ("queue", "processed"):
+        (BROKER_DIR / _folder).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(BROKER_DIR / "queue"),
         "data_folder_out": str(BROKER_DIR / "queue"),
@@ -190,6 +193,9 @@ FETCH_USER_AGENT = os.environ.get(
 
 # --- Articles ---
 ARTICLE_MAX_CHARS = envint("ARTICLE_MAX_CHARS", 200_000)
+# A page that could not be reached is retried with exponential backoff from
+# this delay (2 s, 4 s, 8 s), unless the server said when (Retry-After).
+INTAKE_RETRY_DELAY_SECONDS = envint("INTAKE_RETRY_DELAY_SECONDS", 2)
 
 LOGGING = {
     "version": 1,

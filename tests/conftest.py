@@ -79,4 +79,4 @@ def personas_committed(transactional_db):
     return make_personas()
 
 
-pytest_plugins = ["tests.worker"]
+pytest_plugins = ["tests.worker", "tests.fakes.http"]

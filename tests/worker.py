@@ -41,7 +41,10 @@ def celery_worker(django_db_setup, django_db_blocker, tmp_path_factory):
         test_db = connection.settings_dict["NAME"]
     log_path = tmp_path_factory.mktemp("worker") / "worker.log"
     env = {**os.environ, "DATABASE_URL": _database_url_for(test_db), "REDIS_URL": broker,
-           "PYTHONPATH": str(ROOT)}
+           "PYTHONPATH": str(ROOT),
+           # Retries of unreachable pages without the production backoff, so
+           # the give-up path is tested in seconds.
+           "INTAKE_RETRY_DELAY_SECONDS": "0"}
     hostname = f"test-worker-{os.getpid()}@localhost"
     log = open(log_path, "w")
     process = subprocess.Popen(
