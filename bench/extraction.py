@@ -1,0 +1,169 @@
+"""Benchmark the claim-extraction pipeline: seed article, CheckThat! 2024, speed.
+
+Run from the project root:
+
+    .venv/bin/python bench/extraction.py [--eval ../shared/eval] [--skip-checkthat]
+
+Reads the evaluation data at run time (it is never copied into the project)
+and prints figures:
+
+* seed: gold claims found, non-claims flagged, entities found, quotes with
+  the right speaker, cited source found (rules in ../shared/eval/README.md);
+* CheckThat! 2024 task 1: F1 of the Yes class on English dev-test and dev and
+  Arabic dev, with the model kept in the repository (trained on train only);
+* speed: words per second over the seed and CheckThat! text, and the ratio of
+  the time for the seed repeated 100 times to 100 times the single article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claims.text.normalize import match_key  # noqa: E402
+from claims.text.pipeline import extract  # noqa: E402
+
+csv.field_size_limit(sys.maxsize)
+
+
+def seed_scores(eval_dir: Path) -> dict:
+    """Score the seed article against its gold file."""
+    seed = eval_dir / "seed"
+    gold = json.loads((seed / "gold.json").read_text(encoding="utf-8"))
+    text = (seed / gold["article"]).read_text(encoding="utf-8")
+    result = extract(text, gold.get("language"))
+    for claim in result.claims:
+        assert text[claim.start:claim.end] == claim.text, "offset drift"
+    flagged = [c for c in result.claims if c.checkworthy]
+
+    def found(span: str, claims) -> bool:
+        return any(span in text[c.start:c.end] or span in c.text for c in claims)
+
+    claims_found = [g["id"] for g in gold["claims"] if found(g["span"], flagged)]
+    false_pos = [n["id"] for n in gold["non_claims"] if found(n["span"], flagged)]
+    extracted = {match_key(e.text) for e in result.entities}
+    ent_total = ent_hit = 0
+    missed = []
+    for label, names in gold["entities"].items():
+        for name in names:
+            ent_total += 1
+            if match_key(name) in extracted:
+                ent_hit += 1
+            else:
+                missed.append(f"{label}:{name}")
+    quotes_ok = 0
+    for q in gold["quotes"]:
+        last = q["speaker"].split()[-1]
+        if any(c.quote and q["span"] in c.quote.text and last in c.quote.speaker for c in result.claims):
+            quotes_ok += 1
+    cited = any(match_key(gold["cited_source"]) in match_key(s) for s in result.cited_sources)
+    return {
+        "claims_found": len(claims_found), "claims_total": len(gold["claims"]),
+        "claims_missed": [g["id"] for g in gold["claims"] if g["id"] not in claims_found],
+        "non_claims_flagged": len(false_pos), "non_claims_total": len(gold["non_claims"]),
+        "non_claims_flagged_ids": false_pos,
+        "entities_found": ent_hit, "entities_total": ent_total, "entities_missed": missed,
+        "quotes_ok": quotes_ok, "quotes_total": len(gold["quotes"]), "cited_source_found": cited,
+        "claims_extracted": len(result.claims), "claims_flagged": len(flagged),
+    }
+
+
+def read_checkthat(path: Path) -> tuple[list[str], list[bool]]:
+    """Sentences (or tweets) and Yes labels from a CheckThat! 2024 task 1 TSV."""
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    col = "Text" if "Text" in rows[0] else "tweet_text"
+    return [r[col] for r in rows], [r["class_label"].strip() == "Yes" for r in rows]
+
+
+def f1_yes(gold: list[bool], pred: list[bool]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the Yes class."""
+    tp = sum(g and p for g, p in zip(gold, pred, strict=True))
+    fp = sum(p and not g for g, p in zip(gold, pred, strict=True))
+    fn = sum(g and not p for g, p in zip(gold, pred, strict=True))
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+
+def checkthat_scores(eval_dir: Path) -> dict:
+    """F1 (Yes) through the whole pipeline, one sentence per line (`lines=True`)."""
+    base = eval_dir / "checkworthiness"
+    out = {}
+    for name, lang, rel in (("en dev-test", "en", "en/CT24_checkworthy_english_dev-test.tsv"),
+                            ("en dev", "en", "en/CT24_checkworthy_english_dev.tsv"),
+                            ("ar dev", "ar", "ar/CT24_checkworthy_arabic_dev.tsv")):
+        texts, gold = read_checkthat(base / rel)
+        # Tweets and debate lines can hold newlines; one unit per example.
+        joined = "\n".join(t.replace("\n", " ").replace("\r", " ") for t in texts)
+        result = extract(joined, lang, lines=True)
+        pred = [c.checkworthy for c in result.claims]
+        p, r, f = f1_yes(gold, pred)
+        out[name] = {"n": len(texts), "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+    return out
+
+
+def speed(eval_dir: Path) -> dict:
+    """Words per second on one core, and the 100x ratio (1.0 means linear)."""
+    text = (eval_dir / "seed" / "article-ar.txt").read_text(encoding="utf-8")
+    en_texts, _ = read_checkthat(eval_dir / "checkworthiness/en/CT24_checkworthy_english_dev.tsv")
+    en_text = " ".join(en_texts)
+    extract(text)  # load models once
+    out = {}
+    for name, sample in (("ar seed", text), ("en dev as one text", en_text)):
+        words = len(sample.split())
+        reps = 0
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < 2.0:
+            extract(sample)
+            reps += 1
+        single = (time.perf_counter() - t0) / reps
+        out[name] = {"words": words, "words_per_s": round(words / single)}
+    t0 = time.perf_counter()
+    for _ in range(100):
+        extract(text)
+    hundred_singles = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    extract("\n".join([text] * 100))
+    one_big = time.perf_counter() - t0
+    out["ratio_100x"] = round(one_big / hundred_singles, 3)
+    return out
+
+
+def main() -> None:
+    """Print all figures as text and as one JSON line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
+    parser.add_argument("--skip-checkthat", action="store_true")
+    args = parser.parse_args()
+    eval_dir = Path(args.eval)
+    figures = {"seed": seed_scores(eval_dir)}
+    s = figures["seed"]
+    print(f"seed: claims {s['claims_found']}/{s['claims_total']} (missed {s['claims_missed']}), "
+          f"non-claims flagged {s['non_claims_flagged']}/{s['non_claims_total']} {s['non_claims_flagged_ids']}, "
+          f"entities {s['entities_found']}/{s['entities_total']} "
+          f"({100 * s['entities_found'] / s['entities_total']:.0f} %), "
+          f"quotes {s['quotes_ok']}/{s['quotes_total']}, cited source {'yes' if s['cited_source_found'] else 'no'}")
+    if s["entities_missed"]:
+        print("  entities missed:", ", ".join(s["entities_missed"]))
+    if not args.skip_checkthat:
+        figures["checkthat"] = checkthat_scores(eval_dir)
+        for name, v in figures["checkthat"].items():
+            print(f"CheckThat! 2024 {name}: F1(Yes) {v['f1']:.3f} (P {v['precision']:.3f}, R {v['recall']:.3f}, n={v['n']})")
+    figures["speed"] = speed(eval_dir)
+    for name, v in figures["speed"].items():
+        if isinstance(v, dict):
+            print(f"speed {name}: {v['words_per_s']:,} words/s ({v['words']} words)")
+    print(f"ratio 100x article / 100 x article: {figures['speed']['ratio_100x']}")
+    print(json.dumps(figures, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,305 @@
+"""Check-worthiness: a score from 0 to 1, a flag, a kind and reasons in words.
+
+Two parts add up on the log-odds scale:
+
+* editor-readable cues (a figure, a date, a named person or body, an
+  attribution, a quote, a treaty or deal, a comparison, a cause; against:
+  hedges, opinion and prediction wording, questions, headings), each with a
+  fixed weight so the reasons shown are the reasons that counted;
+* where a model file exists for the language (`models/checkworthiness-<lang>.json`,
+  built by `bench/train_checkworthiness.py` from CheckThat! data), a linear
+  model over word and character n-grams learned from labelled sentences.
+
+The model is loaded once per process, lazily, from the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import lexicons as lx
+from .entities import Entity
+from .normalize import normalize
+
+MODEL_DIR = Path(__file__).with_name("models")
+THRESHOLD = 0.5
+
+
+@dataclass
+class Cues:
+    """What a sentence contains, as flags the score and the reasons read."""
+
+    figure: bool = False
+    date: bool = False
+    people: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    equipment: list[str] = field(default_factory=list)
+    attribution: bool = False
+    quote_speaker: str | None = None
+    treaty: bool = False
+    comparison: bool = False
+    measure: bool = False
+    causal: bool = False
+    hedge: bool = False
+    evaluative: bool = False
+    prediction: bool = False
+    question: bool = False
+    heading: bool = False
+    short: bool = False
+    first_person: bool = False
+
+
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[\w\-']+")
+
+
+def _phrases(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                      + r")(?![\w])", re.IGNORECASE)
+
+
+# Arabic phrases may carry a leading و/ف/ب/ل clitic.
+def _ar_phrases(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w])[وفبل]?(?:" + "|".join(re.escape(normalize(w)) for w in
+                                                       sorted(words, key=len, reverse=True)) + r")(?![\w])")
+
+
+_HEDGE = (_ar_phrases(lx.AR_HEDGES), _phrases(lx.EN_HEDGES))
+_EVAL = (_ar_phrases(lx.AR_EVALUATIVE), _phrases(lx.EN_EVALUATIVE))
+_TREATY = (_ar_phrases(lx.AR_TREATY), _phrases(lx.EN_TREATY))
+_CAUSAL = (_ar_phrases(lx.AR_CAUSAL), _phrases(lx.EN_CAUSAL))
+_MEASURE = (_ar_phrases(lx.AR_MEASURES), _phrases(lx.EN_MEASURES))
+_COMPARE = (_ar_phrases(lx.AR_COMPARISON), _phrases(lx.EN_COMPARISON))
+_NUMBER_WORDS = (_ar_phrases(lx.AR_NUMBER_WORDS + lx.AR_QUANTITY_WORDS), _phrases(lx.EN_NUMBER_WORDS))
+_SOURCE = _ar_phrases(tuple(m.strip() for m in lx.AR_SOURCE_MARKERS))
+_SPEECH = frozenset(lx.AR_SPEECH_VERBS | lx.EN_SPEECH_VERBS)
+_AR_PREDICTION = re.compile(r"(?<![\w])(?:لن|سوف|ست[\u0621-\u064a]{3,}|سي[\u0621-\u064a]{3,})(?![\w])")
+_EN_PREDICTION = re.compile(r"\b(?:will|won't|would|going to|gonna|shall)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|we|we're|we've|my|our|you|your)\b|(?<![\w])(?:انا|نحن|انني|اننا)(?![\w])",
+                           re.IGNORECASE)
+
+
+def find_cues(text: str, kind: str, entities: list[Entity], quote_speaker: str | None) -> Cues:
+    """Collect the cues of one sentence (`text` is its original text)."""
+    norm = normalize(text)
+    words = _WORDS.findall(norm)
+    lowered = [w.lower() for w in words]
+    cues = Cues(quote_speaker=quote_speaker)
+    for e in entities:
+        if e.label == "quantity":
+            cues.figure = True
+        elif e.label == "date":
+            cues.date = True
+        elif e.label == "person":
+            cues.people.append(e.text)
+        elif e.label == "organization":
+            cues.organizations.append(e.text)
+        elif e.label == "place":
+            cues.places.append(e.text)
+        elif e.label == "equipment":
+            cues.equipment.append(e.text)
+    cues.figure = cues.figure or any(p.search(norm) for p in _NUMBER_WORDS) or bool(
+        _DIGIT.search(norm) and not cues.date and not cues.equipment)
+    cues.attribution = any(w in _SPEECH for w in lowered) or bool(_SOURCE.search(norm))
+    cues.treaty = any(p.search(norm) for p in _TREATY)
+    cues.comparison = any(p.search(norm) for p in _COMPARE)
+    cues.measure = any(p.search(norm) for p in _MEASURE)
+    cues.causal = any(p.search(norm) for p in _CAUSAL)
+    cues.hedge = any(p.search(norm) for p in _HEDGE)
+    cues.evaluative = any(p.search(norm) for p in _EVAL)
+    cues.prediction = bool(_AR_PREDICTION.search(norm) or _EN_PREDICTION.search(norm))
+    cues.first_person = bool(_FIRST_PERSON.search(norm))
+    stripped = norm.rstrip(' "\')]»”')
+    cues.question = stripped.endswith(("?", "؟"))
+    cues.heading = kind == "heading"
+    cues.short = len(words) < 5
+    return cues
+
+
+# Weights on the log-odds scale. Positive cues are what makes a statement
+# checkable; negative ones are what marks a view rather than a fact.
+_WEIGHTS = {
+    "figure": 1.0, "date": 0.6, "person": 0.6, "organization": 0.5, "place": 0.35, "equipment": 0.8,
+    "attribution": 0.6, "quote": 0.8, "treaty": 0.9, "comparison": 0.4, "measure": 0.6, "causal": 0.4,
+    "hedge": -1.6, "evaluative": -1.0, "prediction": -0.9, "question": -1.8, "heading": -4.0,
+    "short": -1.5, "first_person": -0.4,
+}
+_BIAS = -1.1
+
+
+def cue_vector(cues: Cues) -> dict[str, float]:
+    """The cues as numeric features (shared by the rules and the learned model)."""
+    return {
+        "figure": float(cues.figure), "date": float(cues.date),
+        "person": min(len(cues.people), 2) / 1.0, "organization": min(len(cues.organizations), 2) / 1.0,
+        "place": min(len(cues.places), 2) / 2.0, "equipment": float(bool(cues.equipment)),
+        "attribution": float(cues.attribution), "quote": float(cues.quote_speaker is not None),
+        "treaty": float(cues.treaty), "comparison": float(cues.comparison), "measure": float(cues.measure),
+        "causal": float(cues.causal),
+        "hedge": float(cues.hedge), "evaluative": float(cues.evaluative), "prediction": float(cues.prediction),
+        "question": float(cues.question), "heading": float(cues.heading), "short": float(cues.short),
+        "first_person": float(cues.first_person),
+    }
+
+
+def reasons_for(cues: Cues) -> list[str]:
+    """Short editor-readable reasons, most telling first."""
+    out = []
+    if cues.heading:
+        out.append("looks like a heading, not a statement")
+    if cues.quote_speaker is not None:
+        out.append(f"quotes {cues.quote_speaker}" if cues.quote_speaker else "contains a quotation")
+    if cues.figure:
+        out.append("has a figure")
+    if cues.date:
+        out.append("has a date")
+    if cues.people:
+        out.append("names a person: " + ", ".join(dict.fromkeys(cues.people[:3])))
+    if cues.organizations:
+        out.append("names a body: " + ", ".join(dict.fromkeys(cues.organizations[:3])))
+    if cues.places:
+        out.append("names a place: " + ", ".join(dict.fromkeys(cues.places[:3])))
+    if cues.equipment:
+        out.append("names equipment: " + ", ".join(dict.fromkeys(cues.equipment[:3])))
+    if cues.attribution and cues.quote_speaker is None:
+        out.append("attributed to a source")
+    if cues.treaty:
+        out.append("mentions a treaty or deal")
+    if cues.comparison:
+        out.append("makes a comparison")
+    if cues.measure and not cues.figure:
+        out.append("refers to a measurable quantity")
+    if cues.causal:
+        out.append("states a cause")
+    if cues.hedge:
+        out.append("hedged or opinion wording")
+    if cues.evaluative:
+        out.append("evaluative wording")
+    if cues.prediction:
+        out.append("a prediction")
+    if cues.question:
+        out.append("a question")
+    if cues.short and not cues.heading:
+        out.append("too short to check")
+    return out
+
+
+def kind_for(cues: Cues, score: float) -> str:
+    """One of statistic, quote, event, attribution, treaty, causal, opinion, other."""
+    if cues.heading:
+        return "other"
+    if cues.quote_speaker is not None:
+        return "quote"
+    if (cues.hedge or cues.evaluative or cues.prediction or cues.question) and score < THRESHOLD:
+        return "opinion"
+    if cues.treaty:
+        return "treaty"
+    if cues.figure or cues.measure:
+        return "statistic"
+    if cues.causal:
+        return "causal"
+    if cues.attribution:
+        return "attribution"
+    if cues.date or cues.people or cues.organizations or cues.places or cues.equipment:
+        return "event"
+    return "opinion" if score < 0.3 and len(cues.people) == 0 else "other"
+
+
+def rule_logit(cues: Cues) -> float:
+    """Log-odds from the cues alone."""
+    vec = cue_vector(cues)
+    return _BIAS + sum(_WEIGHTS[k] * v for k, v in vec.items())
+
+
+# --- learned model -------------------------------------------------------
+
+_TOKEN = re.compile(r"[\w']+|[^\w\s]")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_MENTION = re.compile(r"@\w+")
+
+
+def text_features(text: str) -> dict[str, float]:
+    """Word 1-2 grams and character 2-5 grams (within words), L2-normalised per group.
+
+    The same function builds the training matrix and scores at run time, so the
+    two can never drift apart.
+    """
+    norm = normalize(text).lower()
+    norm = _URL.sub(" URL ", norm)
+    norm = _MENTION.sub(" @USER ", norm).replace("#", " ")
+    norm = _DIGIT.sub("0", norm)
+    tokens = _TOKEN.findall(norm)
+    words = {"w:" + t for t in tokens}
+    words.update("b:" + a + " " + b for a, b in zip(tokens, tokens[1:], strict=False))
+    chars = set()
+    for t in set(tokens):
+        padded = f" {t} "
+        n = len(padded)
+        for size in (2, 3, 4, 5):
+            for i in range(n - size + 1):
+                chars.add("c:" + padded[i:i + size])
+    feats = {}
+    if words:
+        w = 1.0 / math.sqrt(len(words))
+        feats.update(dict.fromkeys(words, w))
+    if chars:
+        c = 1.0 / math.sqrt(len(chars))
+        feats.update(dict.fromkeys(chars, c))
+    return feats
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A logistic regression stored as JSON: n-gram weights, cue weights, bias."""
+
+    weights: dict[str, float]
+    cue_weights: dict[str, float]
+    bias: float
+    rule_mix: float
+
+    def logit(self, text: str, cues: Cues) -> float:
+        """Log-odds of the Yes class for one sentence."""
+        total = self.bias
+        get = self.weights.get
+        for name, value in text_features(text).items():
+            w = get(name)
+            if w is not None:
+                total += w * value
+        for name, value in cue_vector(cues).items():
+            total += self.cue_weights.get(name, 0.0) * value
+        return total
+
+
+@lru_cache(maxsize=4)
+def load_model(language: str) -> LinearModel | None:
+    """The model for `language` from `MODEL_DIR`, once per process; None if absent."""
+    path = MODEL_DIR / f"checkworthiness-{language}.json"
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return LinearModel(data["weights"], data["cue_weights"], data["bias"], data.get("rule_mix", 0.5))
+
+
+def score(text: str, cues: Cues, language: str) -> float:
+    """Probability-like score in [0, 1] that the sentence is worth checking."""
+    if cues.heading:
+        return round(_sigmoid(rule_logit(cues)), 4)
+    model = load_model(language)
+    logit = rule_logit(cues)
+    if model is not None:
+        logit = model.rule_mix * logit + (1 - model.rule_mix) * model.logit(text, cues)
+    return round(_sigmoid(logit), 4)
+
+
+def _sigmoid(x: float) -> float:
+    if x < -30:
+        return 0.0
+    if x > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-x))

@@ -1,0 +1,312 @@
+"""Named entities with offsets: person, organization, place, equipment, date, quantity.
+
+Rules and gazetteers, no model: a gazetteer of countries, capitals and
+well-known bodies, then patterns that generalise to names nobody listed
+(a title before a name, a name before an apposition such as "، الخبير",
+an organisation head noun such as "مؤسسة" or "Ministry", a model code such as
+"S-400"). Matching runs on normalised text; offsets are mapped back to the
+original. Glued words from scraping ("روسياوإيران") are split for matching.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicons as lx
+from .normalize import normalize, normalize_with_offsets, to_original
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An entity mention: surface `text` at original ``[start, end)``."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+LABELS = ("person", "organization", "place", "equipment", "date", "quantity")
+
+
+def _ar_key(phrase: str) -> str:
+    return " ".join(normalize(phrase).split())
+
+
+def _build_gazetteer() -> dict[tuple[str, ...], str]:
+    gaz: dict[tuple[str, ...], str] = {}
+    for name in lx.AR_PLACES:
+        gaz[(_ar_key(name),)] = "place"
+    for group, label in ((lx.AR_MULTIWORD_PLACES, "place"), (lx.AR_ORGANIZATIONS, "organization"),
+                         (lx.AR_PEOPLE, "person")):
+        for name in group:
+            words = tuple(_ar_key(name).split())
+            gaz[words] = label
+            if len(words) > 1:
+                # Scraping glues multiword names ("الولاياتالمتحدة"): match that too.
+                gaz[("".join(words),)] = label
+    for name in lx.EN_PLACES:
+        gaz[(name,)] = "place"
+    for name in lx.EN_MULTIWORD_PLACES:
+        gaz[tuple(name.split())] = "place"
+    for name in lx.EN_ORGANIZATIONS:
+        gaz[(name,)] = "organization"
+    return gaz
+
+
+_GAZ = _build_gazetteer()
+_GAZ_MAX = max(len(k) for k in _GAZ)
+_FIRST_WORDS = {k[0] for k in _GAZ}
+
+_TOKEN = re.compile(r"[\w][\w\-']*")
+_EQUIPMENT = re.compile(
+    r"(?<![\w\-])((?:[A-Za-z]{1,5}|[\u0621-\u064A]{1,6})-\d{1,4}[A-Za-z]{0,2}\d?(?:/[A-Za-z0-9]+)?)(?![\w\-])"
+)
+_NOT_EQUIPMENT = {"covid", "sars", "h1n1", "mers"}
+_AR_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+_AR_STOP = lx.AR_PARTICLES | lx.AR_SPEECH_VERBS | lx.AR_PERSON_TITLES | lx.AR_NATIONALITIES | frozenset(
+    ["بحسب", "حسب", "وفق", "وفقا", "عن", "الى", "يوم", "عام", "بعد", "خلال", "امام", "لدى", "ضد"]
+)
+_NAME_LINKS = {"بن", "ابن", "بنت", "عبد", "ابو", "دي", "فون", "فان", "ال", "van", "von", "de", "bin", "al"}
+_AR_ORG_STOP = _AR_STOP - lx.AR_NATIONALITIES | frozenset(["بحسب", "حسب", "وفقا", "نقلا", "قالت", "ذكرت"])
+
+_AR_MONTHS = "|".join(sorted(lx.AR_MONTHS, key=len, reverse=True))
+_EN_MONTHS = "|".join(sorted(lx.EN_MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"(?<![\w])(?:\d{{1,2}}\s+(?:{_AR_MONTHS})(?:\s+\d{{4}})?|(?:{_AR_MONTHS})\s+\d{{4}}"
+    rf"|(?:يوم\s+)?(?:{'|'.join(lx.AR_WEEKDAYS)})(?:\s+(?:الماضي|المقبل|القادم))?"
+    rf"|{'|'.join(lx.AR_RELATIVE_DATES)}|(?:عام|سنة|العام)\s+\d{{4}}"
+    rf"|(?:{_EN_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_EN_MONTHS})(?:\s+\d{{4}})?"
+    rf"|(?:{_EN_MONTHS})\s+\d{{4}}|(?:last\s+|next\s+|on\s+)?(?:{'|'.join(lx.EN_WEEKDAYS)})"
+    rf"|{'|'.join(lx.EN_RELATIVE_DATES)}|(?:in\s+)?(?:1[89]|20)\d{{2}}s?)(?![\w])",
+    re.IGNORECASE,
+)
+_QTY_WORDS = "|".join(sorted(set(lx.AR_QUANTITY_WORDS) | set(lx.EN_QUANTITY_WORDS), key=len, reverse=True))
+_QUANTITY = re.compile(
+    rf"(?<![\w\-])(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|٪|{_QTY_WORDS}))*(?![\w\-])"
+    rf"|(?<![\w])[بلوف]?(?:الاف|آلاف|ملايين|مليارات|عشرات|مئات|thousands|millions|billions|dozens|hundreds)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def find_entities(text: str, start: int = 0, end: int | None = None,
+                  known_people: set[str] | None = None) -> list[Entity]:
+    """Return entities in ``text[start:end]`` with offsets into `text`.
+
+    `known_people` (normalised family names seen earlier in the document) lets a
+    later bare "Kozhanov" or "كوزانوف" be tagged as a person; it is updated with
+    the family names of full names found here.
+    """
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    norm, index_map = normalize_with_offsets(chunk)
+    found: list[tuple[int, int, str]] = []
+    for m in _EQUIPMENT.finditer(norm):
+        if m.group(1).split("-")[0].lower() not in _NOT_EQUIPMENT:
+            found.append((m.start(1), m.end(1), "equipment"))
+    for m in _DATE.finditer(norm):
+        found.append((m.start(), m.end(), "date"))
+    found.extend(_token_entities(norm, known_people if known_people is not None else set()))
+    for m in _QUANTITY.finditer(norm):
+        s = m.start()
+        if norm[s] in "بلوف" and not norm[s:].lower().startswith(("b", "l")):
+            s += 1
+        found.append((s, m.end(), "quantity"))
+    return _resolve(chunk, found, index_map, start)
+
+
+def _resolve(chunk, found, index_map, base) -> list[Entity]:
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+    priority = {"equipment": 0, "date": 1, "person": 2, "organization": 2, "place": 2, "quantity": 3}
+    # Higher-priority labels claim their characters first.
+    for s, e, label in sorted(found, key=lambda f: (priority[f[2]], f[0], -(f[1] - f[0]))):
+        if s >= e or any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        os_, oe = to_original(index_map, s, e)
+        out.append(Entity(chunk[os_:oe], label, base + os_, base + oe))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _strip_ar_clitic(word: str) -> list[tuple[int, str]]:
+    """Candidate readings of an Arabic word: (characters dropped, remainder)."""
+    readings = [(0, word)]
+    if word.startswith("لل") and len(word) > 4:
+        readings.append((2, "ال" + word[2:]))
+    for clitic in _AR_CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            readings.append((len(clitic), word[len(clitic):]))
+    return readings
+
+
+def _token_entities(norm: str, known_people: set[str]) -> list[tuple[int, int, str]]:
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+    lowered = [t[2].lower() for t in tokens]
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        hit = _gazetteer_at(tokens, lowered, i)
+        if hit:
+            s, e, label, used = hit
+            found.append((s, e, label))
+            if label == "person" and used > 1:
+                known_people.add(lowered[i + used - 1])
+            i += used
+            continue
+        glued = _split_glued(tokens[i])
+        if glued:
+            found.extend(glued)
+            i += 1
+            continue
+        word = lowered[i]
+        if word in known_people:
+            found.append((tokens[i][0], tokens[i][1], "person"))
+        i += 1
+    found.extend(_ar_people(norm, tokens, lowered, known_people))
+    found.extend(_ar_organizations(norm, tokens, lowered))
+    found.extend(_en_capitalised(norm, tokens, known_people))
+    return found
+
+
+def _gazetteer_at(tokens, lowered, i):
+    word = lowered[i]
+    for dropped, head in _strip_ar_clitic(word):
+        if head not in _FIRST_WORDS:
+            continue
+        for size in range(min(_GAZ_MAX, len(tokens) - i), 0, -1):
+            key = (head, *lowered[i + 1:i + size])
+            label = _GAZ.get(key)
+            if label:
+                return tokens[i][0] + dropped, tokens[i + size - 1][1], label, size
+    return None
+
+
+def _split_glued(token) -> list[tuple[int, int, str]]:
+    """"روسياوايران" -> روسيا + ايران when both halves are known names."""
+    start, _, word = token
+    if len(word) < 7 or not ("\u0621" <= word[0] <= "\u064a"):
+        return []
+    pos = word.find("و", 3)
+    while pos != -1 and pos < len(word) - 2:
+        left = [(d, r) for d, r in _strip_ar_clitic(word[:pos]) if (r,) in _GAZ]
+        right = word[pos + 1:]
+        if left and (right,) in _GAZ:
+            d, r = left[-1]
+            return [(start + d, start + pos, _GAZ[(r,)]),
+                    (start + pos + 1, start + len(word), _GAZ[(right,)])]
+        pos = word.find("و", pos + 1)
+    return []
+
+
+def _is_ar_name_word(word: str) -> bool:
+    return bool(word) and "\u0621" <= word[0] <= "\u064a" and word not in _AR_STOP and len(word) >= 2
+
+
+def _ar_people(norm, tokens, lowered, known_people) -> list[tuple[int, int, str]]:
+    """Arabic person names from first names, titles and appositions."""
+    found = []
+    n = len(tokens)
+    for i, word in enumerate(lowered):
+        readings = _strip_ar_clitic(word)
+        # A known first name opens a name of two or three words.
+        for dropped, head in readings:
+            if head in lx.AR_FIRST_NAMES and i + 1 < n and _is_ar_name_word(lowered[i + 1]):
+                last = i + 1
+                if lowered[last] in _NAME_LINKS and last + 1 < n:
+                    last += 1
+                found.append((tokens[i][0] + dropped, tokens[last][1], "person"))
+                known_people.add(lowered[last])
+                break
+        # A title (and nationality adjectives) then a name: "الرئيس الروسي X Y".
+        if any(head in lx.AR_PERSON_TITLES for _, head in readings):
+            j = i + 1
+            while j < n and lowered[j] in lx.AR_NATIONALITIES:
+                j += 1
+            if j < n and lowered[j] in known_people:
+                found.append((tokens[j][0], tokens[j][1], "person"))
+        # An apposition: "يقول X Y، الخبير ..." -> X Y is a person.
+        if i >= 2 and any(h in lx.AR_PERSON_TITLES for _, h in readings) \
+                and norm[tokens[i - 1][1]:tokens[i][0]].strip() == "،":
+            name = []
+            k = i - 1
+            while k >= 0 and len(name) < 3 and _is_ar_name_word(lowered[k]) and lowered[k] not in lx.AR_PLACES:
+                name.append(k)
+                if k == 0 or norm[tokens[k - 1][1]:tokens[k][0]] != " ":
+                    break
+                k -= 1
+            if len(name) >= 2:
+                found.append((tokens[name[-1]][0], tokens[i - 1][1], "person"))
+                known_people.add(lowered[i - 1])
+    return found
+
+
+def _ar_organizations(norm, tokens, lowered) -> list[tuple[int, int, str]]:
+    """"مؤسسة X Y للZ" and "صحيفة "X"": a head noun and the name after it."""
+    found = []
+    n = len(tokens)
+    for i, word in enumerate(lowered):
+        for dropped, head in _strip_ar_clitic(word):
+            if head not in lx.AR_ORG_HEADS:
+                continue
+            after = norm[tokens[i][1]:tokens[i][1] + 3]
+            if after.lstrip().startswith('"'):
+                close = norm.find('"', tokens[i][1] + after.index('"') + 1)
+                if close != -1 and close - tokens[i][1] < 60:
+                    found.append((tokens[i][1] + after.index('"') + 1, close, "organization"))
+                break
+            j = i + 1
+            while j < n and j <= i + 4 and lowered[j] not in _AR_ORG_STOP \
+                    and norm[tokens[j - 1][1]:tokens[j][0]].strip() == "":
+                j += 1
+            if j > i + 1:
+                found.append((tokens[i][0] + dropped, tokens[j - 1][1], "organization"))
+            break
+    return found
+
+
+def _en_capitalised(norm, tokens, known_people) -> list[tuple[int, int, str]]:
+    """English names: runs of capitalised words, labelled by context."""
+    found = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        word = tokens[i][2]
+        if not (word[:1].isupper() and word[:1].isascii()) or word.lower() in lx.EN_STOP_CAPS:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and norm[tokens[j - 1][1]:tokens[j][0]] == " " and (
+            (tokens[j][2][:1].isupper() and tokens[j][2][:1].isascii())
+            or (tokens[j][2] in ("of", "for", "and", "the") and j + 1 < n and tokens[j + 1][2][:1].isupper())
+        ):
+            j += 1
+        words = [t[2] for t in tokens[i:j]]
+        lowered = [w.lower() for w in words]
+        prev = tokens[i - 1][2].lower().rstrip(".") if i else ""
+        nxt = tokens[j][2].lower() if j < n else ""
+        sentence_initial = i == 0 or norm[max(0, tokens[i][0] - 2):tokens[i][0]].strip() in {".", "\"", ":"}
+        label = None
+        if any(w in lx.EN_ORG_WORDS for w in lowered) or (len(words) == 1 and word.isupper() and len(word) > 1):
+            label = "organization"
+        elif prev in lx.EN_PERSON_TITLES or (len(words) in (2, 3) and all(w.isalpha() or "'" in w for w in words)):
+            label = "person"
+        elif lowered[-1] in known_people or (nxt in lx.EN_SPEECH_VERBS and not sentence_initial):
+            label = "person"
+        if lowered[0] in lx.EN_PERSON_TITLES and len(words) > 1:
+            # "President Obama": the title is not part of the name.
+            i_start = i + 1
+        else:
+            i_start = i
+        if label and not (len(words) == 1 and sentence_initial and label != "organization"):
+            if all((w,) in _GAZ for w in lowered):
+                label = _GAZ[(lowered[0],)]
+            found.append((tokens[i_start][0], tokens[j - 1][1], label))
+            if label == "person" and len(words) > 1:
+                known_people.add(lowered[-1])
+        i = j
+    return found
