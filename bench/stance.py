@@ -1,0 +1,64 @@
+"""Stance suggester on Arabic news-title pairs (ANS corpus, ../shared/eval/claim-pairs-ar).
+
+Each pair (s1, s2) is labelled agree / disagree / other. The suggester reads s1
+as the claim and s2 as the passage; supports counts as agree, refutes as
+disagree, context and unrelated as other. Prints accuracy, macro F1 and the F1
+of "disagree" (what an editor most needs flagged) next to two baselines measured
+in the same run: always the majority class of train, and always "agree".
+
+    python bench/stance.py [--split dev]
+"""
+
+import argparse
+import csv
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claims.evidence import suggest_stance  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "eval" / "claim-pairs-ar" / "stance"
+LABELS = ("agree", "disagree", "other")
+TO_LABEL = {"supports": "agree", "refutes": "disagree", "context": "other", "unrelated": "other"}
+
+
+def read(path: Path) -> list[tuple[str, str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [(row["s1"], row["s2"], row["stance"]) for row in csv.DictReader(handle)]
+
+
+def scores(gold: list[str], predicted: list[str]) -> tuple[float, float, float]:
+    accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold)
+    f1s = {}
+    for label in LABELS:
+        tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
+        fp = sum(p == label != g for g, p in zip(gold, predicted, strict=True))
+        fn = sum(g == label != p for g, p in zip(gold, predicted, strict=True))
+        f1s[label] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return accuracy, sum(f1s.values()) / len(LABELS), f1s["disagree"]
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", default="dev", choices=("train", "dev", "test"))
+    parser.add_argument("--data", type=Path, default=DATA)
+    args = parser.parse_args(argv)
+    majority = Counter(label for _, _, label in read(args.data / "train.csv")).most_common(1)[0][0]
+    pairs = read(args.data / f"{args.split}.csv")
+    gold = [label for _, _, label in pairs]
+    print(f"pairs {len(pairs)} ({args.split}): {dict(Counter(gold))}")
+    rows = [
+        (f"baseline: always {majority} (train majority)", [majority] * len(pairs)),
+        ("baseline: always agree", ["agree"] * len(pairs)),
+        ("ours: suggest_stance", [TO_LABEL[suggest_stance(s1, s2).stance] for s1, s2, _ in pairs]),
+    ]
+    for name, predicted in rows:
+        accuracy, macro, disagree = scores(gold, predicted)
+        print(f"{name:42s} accuracy {accuracy:.3f}  macro-F1 {macro:.3f}  disagree-F1 {disagree:.3f}")
+
+
+if __name__ == "__main__":
+    main()
