@@ -7,11 +7,11 @@ the same transaction.
 
 import dataclasses
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -194,6 +194,31 @@ def fail_intake(*, article_id: int, reason: str) -> None:
         article.save(update_fields=["status", "failure_reason", "updated_at"])
         record_event(article=article, action="intake_failed", from_state=from_state, to_state=article.status,
                      reason=article.failure_reason)
+
+
+def requeue_stale_intakes(*, older_than: timedelta, max_attempts: int = 5) -> int:
+    """Find intake jobs that stopped moving (their worker and message lost)
+    and send them again, or fail them once they have had enough attempts.
+
+    Returns how many articles were touched. Run periodically by Celery beat.
+    """
+    from .tasks import extract_claims_for_article, ingest_article
+
+    cutoff = timezone.now() - older_than
+    stale = Article.objects.filter(status__in=Article.RUNNING_STATUSES, updated_at__lt=cutoff)
+    touched = 0
+    for article_id, origin, has_body, attempts in stale.values_list(
+        "pk", "origin", models.Q(body__gt=""), "intake_attempts"
+    ):
+        touched += 1
+        if attempts >= max_attempts:
+            fail_intake(article_id=article_id, reason=f"The intake job stalled {attempts} times; giving up.")
+            continue
+        # Touch the row so the next sweep does not send it again at once.
+        Article.objects.filter(pk=article_id).update(updated_at=timezone.now())
+        task = ingest_article if origin == Article.Origin.URL and not has_body else extract_claims_for_article
+        task.delay_on_commit(article_id)
+    return touched
 
 
 @transaction.atomic

@@ -5,6 +5,8 @@ mid-task leaves the message to be redelivered; the services make a second
 run harmless.
 """
 
+from datetime import timedelta
+
 from celery import shared_task
 from django.conf import settings
 from celery.exceptions import SoftTimeLimitExceeded
@@ -44,3 +46,9 @@ def extract_claims_for_article(article_id: int) -> None:
         services.extract_claims(article_id=article_id)
     except SoftTimeLimitExceeded:
         services.fail_intake(article_id=article_id, reason="Finding claims took too long.")
+
+
+@shared_task(ignore_result=True)
+def requeue_stale_intakes() -> None:
+    """Periodic (see factcheck/celery.py): restart intake jobs that stalled."""
+    services.requeue_stale_intakes(older_than=timedelta(minutes=settings.INTAKE_STALE_MINUTES))

@@ -13,3 +13,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 app = Celery("factcheck")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    "requeue-stale-intakes": {"task": "claims.tasks.requeue_stale_intakes", "schedule": 300.0},
+}

@@ -197,6 +197,8 @@ ARTICLE_MAX_CHARS = envint("ARTICLE_MAX_CHARS", 200_000)
 # A page that could not be reached is retried with exponential backoff from
 # this delay (2 s, 4 s, 8 s), unless the server said when (Retry-After).
 INTAKE_RETRY_DELAY_SECONDS = envint("INTAKE_RETRY_DELAY_SECONDS", 2)
+# An intake job whose row has not moved for this long is sent again by beat.
+INTAKE_STALE_MINUTES = envint("INTAKE_STALE_MINUTES", 10)
 
 LOGGING = {
     "version": 1,

@@ -191,6 +191,16 @@ class Evidence(models.Model):
         constraints = [models.UniqueConstraint(fields=["claim", "source"], name="evidence_once_per_claim_source")]
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Bulk paths that would rewrite history are refused too."""
+
+    def update(self, **kwargs):
+        raise ValueError("Audit events are append-only; they cannot be changed.")
+
+    def delete(self):
+        raise ValueError("Audit events are append-only; they cannot be deleted.")
+
+
 class ClaimEvent(models.Model):
     """Append-only audit row: who did what, from which state to which, and why.
 
@@ -207,6 +217,8 @@ class ClaimEvent(models.Model):
     changes = models.JSONField(default=dict, blank=True)
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]
