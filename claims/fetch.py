@@ -247,7 +247,7 @@ def safe_get(
             raise TransientFetchError(f"Could not find the host {_host(current)} (DNS lookup failed).") from exc
         raise TransientFetchError(f"Could not connect to {_host(current)} or the connection broke.") from exc
 
-    encoding = _declared_encoding(response.headers.get("Content-Type", ""), content)
+    encoding = declared_charset(content, response.headers.get("Content-Type", ""))
     return FetchResult(
         url=url,
         final_url=current,
@@ -662,8 +662,8 @@ _CHARSET_IN_META = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", r
 _CHARSET_IN_XML = re.compile(rb"<\?xml[^>]+encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE)
 
 
-def _declared_encoding(content_type: str, content: bytes) -> str | None:
-    """The charset from the BOM, the Content-Type header or the document itself, if known."""
+def declared_charset(content: bytes, content_type: str = "") -> str | None:
+    """The charset named by the BOM, the Content-Type header or the document itself, if known."""
     if content.startswith(codecs.BOM_UTF8):
         return "utf-8"
     candidates = []
