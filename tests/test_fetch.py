@@ -25,10 +25,9 @@ from claims.fetch import (
     allow_loopback_for_tests,
     safe_get,
 )
-from tests.fakes import http as fakes
-from tests.fakes.http import stream, trickle
 
-fake_http = fakes.fake_http  # the shared loopback server fixture
+# fake_http, the loopback server fixture, comes from tests/fakes/http.py (a conftest plugin).
+from tests.fakes.http import stream, trickle
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 PAGE = "<html><head><title>A page</title></head><body><p>Hello there.</p></body></html>"
