@@ -25,7 +25,7 @@ install: $(STAMP)
 # Debian packages the test suite needs: Chromium for the browser test,
 # poppler-utils (pdftotext) and Arabic fonts for reports. Installed only when
 # missing, and only where we may (root).
-SYSTEM_PACKAGES := chromium fonts-noto-core poppler-utils gettext
+SYSTEM_PACKAGES := chromium fonts-noto-core poppler-utils gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

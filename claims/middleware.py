@@ -1,5 +1,4 @@
 from django.contrib.auth.views import redirect_to_login
-from django.http import JsonResponse
 
 # Everything needs a login except the login page itself, the language switch
 # and static files (served by whitenoise before this middleware runs).
@@ -15,6 +14,8 @@ class LoginRequiredMiddleware:
     def __call__(self, request):
         if not request.user.is_authenticated and not request.path.startswith(PUBLIC_PREFIXES):
             if request.path.startswith("/api/"):
-                return JsonResponse({"detail": "Authentication credentials were not provided."}, status=401)
+                # Django REST framework authenticates API requests itself (a
+                # token or the session) and every API view requires a user.
+                return self.get_response(request)
             return redirect_to_login(request.get_full_path())
         return self.get_response(request)

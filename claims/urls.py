@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .reports import views as report_views
 
 app_name = "claims"
 urlpatterns = [
@@ -9,4 +10,10 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article_detail, name="article_detail"),
     path("articles/<int:pk>/progress/", views.article_progress, name="article_progress"),
     path("articles/<int:pk>/retry/", views.article_retry, name="article_retry"),
+    # Reports (issue 6)
+    path("articles/<int:pk>/report/", report_views.article_report, name="article_report"),
+    path("articles/<int:pk>/report/<str:fmt>/", report_views.article_report, name="article_report_format"),
+    path("claims/<int:pk>/report/", report_views.claim_report, name="claim_report"),
+    path("claims/<int:pk>/report/<str:fmt>/", report_views.claim_report, name="claim_report_format"),
+    path("claims/export.csv", report_views.claim_list_csv, name="claim_list_csv"),
 ]

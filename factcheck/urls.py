@@ -14,5 +14,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("healthz", healthz),
+    path("api/", include("claims.api_urls")),
     path("", include("claims.urls")),
 ]

@@ -1,0 +1,49 @@
+"""Report pages and downloads: access helper, build the report, render.
+
+The same visibility rules as every other page (claims/access.py): a report
+on an article the user may not see is a 404.
+"""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.utils import timezone
+
+from .. import access
+from .csv import csv_lines
+from .exports import filter_claims, list_rows
+from .formats import UnknownFormat, get_format
+from .report import build_claim_report, build_report
+
+
+def _response(report, fmt_name: str, filename: str) -> HttpResponse:
+    try:
+        fmt = get_format(fmt_name)
+    except UnknownFormat as exc:
+        raise Http404(str(exc)) from exc
+    response = HttpResponse(fmt.render(report), content_type=fmt.media_type)
+    if fmt.name != "html":
+        response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt.extension}"'
+    return response
+
+
+def article_report(request, pk, fmt="html"):
+    article = access.get_article_for_user(request.user, pk)
+    return _response(build_report(article, user=request.user), fmt, f"article-{article.pk}-report")
+
+
+def claim_report(request, pk, fmt="html"):
+    claim = access.get_claim_for_user(request.user, pk)
+    return _response(build_claim_report(claim, user=request.user), fmt, f"claim-{claim.pk}-report")
+
+
+def claim_list_csv(request):
+    """The claim list, filtered by the query string as the UI filters it,
+    streamed as CSV."""
+    try:
+        claims = filter_claims(access.claims_visible_to(request.user), request.GET)
+    except ValidationError as exc:
+        return HttpResponseBadRequest(" ".join(exc.messages), content_type="text/plain; charset=utf-8")
+    response = StreamingHttpResponse(csv_lines(list_rows(claims)), content_type="text/csv; charset=utf-8")
+    stamp = timezone.now().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="claims-{stamp}.csv"'
+    return response
