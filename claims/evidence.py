@@ -495,3 +495,72 @@ def suggest_stance(claim: str, passage: str) -> StanceSuggestion:
     if overlap >= STANCE_SUPPORTS_FROM:
         return StanceSuggestion("supports", overlap, ["most of the claim's words appear, no contradiction cue"])
     return StanceSuggestion("context", overlap, ["related, neither confirms nor contradicts"])
+
+
+# --- title check -----------------------------------------------------------------------
+
+_FORMER = frozenset(fold(w) for w in ("former", "ex", "السابق", "السابقة", "الاسبق", "سابق"))
+
+
+@dataclass
+class Position:
+    """A position held (Wikidata P39) with its start (P580) and end (P582), when known."""
+
+    id: str
+    labels: list[str]
+    start: object = None  # datetime.date | None
+    end: object = None
+
+    def held_on(self, day) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def describe(self) -> str:
+        label = next((lbl for lbl in self.labels if lbl), self.id)
+        return f"{label} ({self.start or '?'} – {self.end or 'now'})"
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "labels": self.labels, "start": str(self.start or ""), "end": str(self.end or "")}
+
+
+@dataclass
+class TitleCheck:
+    """A title given to a person in the claim against the positions they held on a date."""
+
+    title: str
+    status: str  # "match" | "mismatch" | "unknown"
+    reason: str
+
+
+def check_title(title: str, positions: list[Position], on) -> TitleCheck:
+    """Check `title` (e.g. "former US president", "الرئيس الأمريكي السابق") on the date `on`.
+
+    The position is the one whose label shares the most words with the title. A
+    title with "former"/"السابق" expects the position to have ended by then; one
+    without expects it to be held then. No matching position gives "unknown".
+    """
+    words = set(tokenize(title))
+    former = bool(set(_WORD.findall(fold(title))) & _FORMER)
+    words -= {_stem_ar(w) for w in _FORMER} | _FORMER
+    best, best_overlap = [], 0
+    for position in positions:
+        label_words = set()
+        for label in position.labels:
+            label_words |= set(tokenize(label))
+        overlap = len(words & label_words)
+        if overlap > best_overlap:
+            best, best_overlap = [position], overlap
+        elif overlap and overlap == best_overlap:
+            best.append(position)
+    if not best:
+        return TitleCheck(title, "unknown", "no position held matches the title")
+    held = [p for p in best if p.held_on(on)]
+    ended = [p for p in best if p.end is not None and p.end < on]
+    if former:
+        if held:
+            return TitleCheck(title, "mismatch", f"still held on {on}: {held[0].describe()}")
+        if ended:
+            return TitleCheck(title, "match", f"ended before {on}: {ended[0].describe()}")
+        return TitleCheck(title, "unknown", f"not yet held on {on}: {best[0].describe()}")
+    if held:
+        return TitleCheck(title, "match", f"held on {on}: {held[0].describe()}")
+    return TitleCheck(title, "mismatch", f"not held on {on}: {best[0].describe()}")

@@ -281,3 +281,32 @@ SPECTACULAR_SETTINGS = {
 API_MAX_BODY_BYTES = envint("API_MAX_BODY_BYTES", 1_000_000)
 LOGGING.setdefault("loggers", {})["weasyprint.progress"] = {"level": "WARNING"}
 # === end of issue 6 settings ==================================================
+
+# --- Source gathering (issue 4): providers, keys and endpoints, all from the environment ---
+# Providers asked by default (claims/sources/): archive, wikipedia, wikidata,
+# factcheck, searxng, gdelt, feeds, cited. Keyless, self-hosted or offline ones by default.
+SOURCES_ENABLED = envlist("SOURCES_ENABLED", "archive,wikipedia,wikidata,feeds,cited")
+SOURCES_USER_AGENT = os.environ.get("SOURCES_USER_AGENT", FETCH_USER_AGENT)
+SOURCES_DEADLINE_SECONDS = envint("SOURCES_DEADLINE_SECONDS", 10)
+SOURCES_MAX_BYTES = envint("SOURCES_MAX_BYTES", 2 * 1024 * 1024)
+WIKIPEDIA_API_URL = os.environ.get("WIKIPEDIA_API_URL", "https://{lang}.wikipedia.org/w/api.php")
+WIKIDATA_API_URL = os.environ.get("WIKIDATA_API_URL", "https://www.wikidata.org/w/api.php")
+GOOGLE_FACTCHECK_API_KEY = os.environ.get("GOOGLE_FACTCHECK_API_KEY", "")
+GOOGLE_FACTCHECK_URL = os.environ.get(
+    "GOOGLE_FACTCHECK_URL", "https://factchecktools.googleapis.com/v1alpha1/claims:search"
+)
+SEARXNG_URL = os.environ.get("SEARXNG_URL", "")
+GDELT_URL = os.environ.get("GDELT_URL", "https://api.gdeltproject.org/api/v2/doc/doc")
+GDELT_MIN_INTERVAL_SECONDS = float(os.environ.get("GDELT_MIN_INTERVAL_SECONDS", "5"))
+WAYBACK_AVAILABLE_URL = os.environ.get("WAYBACK_AVAILABLE_URL", "https://archive.org/wayback/available")
+# Candidate pages fetched and archived per claim, and the pause between two
+# fetches from one host (per-domain rate limit, across workers when Redis is used).
+GATHER_ARCHIVE_PER_CLAIM = envint("GATHER_ARCHIVE_PER_CLAIM", 3)
+GATHER_DOMAIN_INTERVAL_SECONDS = float(os.environ.get("GATHER_DOMAIN_INTERVAL_SECONDS", "1"))
+GATHER_STALE_MINUTES = envint("GATHER_STALE_MINUTES", 10)
+CELERY_TASK_ROUTES.update({
+    "claims.tasks.gather_for_article": {"queue": "gather"},
+    "claims.tasks.gather_for_claim": {"queue": "gather"},
+    "claims.tasks.retry_stale_gathering": {"queue": "gather"},
+})
+# --- end of source gathering settings ---

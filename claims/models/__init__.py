@@ -14,6 +14,7 @@ from .articles import (
     Source,
     Stance,
 )
+from .gathering import Feed, GatherRun, ProviderRun, RunStatus  # issue 4: source gathering
 
 __all__ = [
     "Article",
@@ -25,4 +26,8 @@ __all__ = [
     "Language",
     "Source",
     "Stance",
+    "Feed",
+    "GatherRun",
+    "ProviderRun",
+    "RunStatus",
 ]

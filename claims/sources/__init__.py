@@ -1,0 +1,14 @@
+"""Source providers: one module each, one shape (see `base.py`).
+
+PROVIDERS maps a provider's name to its module; which ones run is
+`settings.SOURCES_ENABLED` (or the list a gathering run was started with).
+"""
+
+from . import archive, cited, factcheck, feeds, gdelt, searxng, wikidata, wikipedia
+from .base import Candidate, ClaimQuery, ProviderError, TransientProviderError
+
+PROVIDERS = {
+    module.NAME: module for module in (archive, wikipedia, wikidata, factcheck, searxng, gdelt, feeds, cited)
+}
+
+__all__ = ["PROVIDERS", "Candidate", "ClaimQuery", "ProviderError", "TransientProviderError"]
