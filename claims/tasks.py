@@ -52,3 +52,25 @@ def extract_claims_for_article(article_id: int) -> None:
 def requeue_stale_intakes() -> None:
     """Periodic (see factcheck/celery.py): restart intake jobs that stalled."""
     services.requeue_stale_intakes(older_than=timedelta(minutes=settings.INTAKE_STALE_MINUTES))
+
+
+# --- Exports (issue 6): thin tasks over claims/reports/exports.py, queue "export" ---
+
+@shared_task(acks_late=True, soft_time_limit=1800, time_limit=1860)
+def export_claims_csv(job_id: int) -> None:
+    """Write one export job's CSV file."""
+    from .reports import exports
+
+    try:
+        exports.run_export(job_id=job_id)
+    except SoftTimeLimitExceeded:
+        exports.fail_export(job_id=job_id, reason="The export took longer than its time limit.")
+
+
+@shared_task(ignore_result=True)
+def delete_expired_exports() -> None:
+    """Periodic (see factcheck/celery.py): remove export files past their expiry."""
+    from .reports import exports
+
+    exports.delete_expired_exports()
+# --- end of exports (issue 6) ---

@@ -16,4 +16,7 @@ urlpatterns = [
     path("claims/<int:pk>/report/", report_views.claim_report, name="claim_report"),
     path("claims/<int:pk>/report/<str:fmt>/", report_views.claim_report, name="claim_report_format"),
     path("claims/export.csv", report_views.claim_list_csv, name="claim_list_csv"),
+    path("exports/", report_views.export_start, name="export_start"),
+    path("exports/<int:pk>/", report_views.export_detail, name="export_detail"),
+    path("exports/<int:pk>/download/", report_views.export_download, name="export_download"),
 ]

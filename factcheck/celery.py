@@ -16,4 +16,5 @@ app.autodiscover_tasks()
 
 app.conf.beat_schedule = {
     "requeue-stale-intakes": {"task": "claims.tasks.requeue_stale_intakes", "schedule": 300.0},
+    "delete-expired-exports": {"task": "claims.tasks.delete_expired_exports", "schedule": 3600.0},
 }

@@ -238,10 +238,17 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "ENUM_NAME_OVERRIDES": {"StanceEnum": "claims.models.Stance"},
 }
 # A request body larger than this is refused with 413 before it is parsed.
 API_MAX_BODY_BYTES = envint("API_MAX_BODY_BYTES", 1_000_000)
 LOGGING.setdefault("loggers", {})["weasyprint.progress"] = {"level": "WARNING"}
+# Export files (MEDIA_ROOT/exports/) are deleted this long after they are made.
+EXPORT_TTL_HOURS = envint("EXPORT_TTL_HOURS", 24)
+CELERY_TASK_ROUTES.update({
+    "claims.tasks.export_claims_csv": {"queue": "export"},
+    "claims.tasks.delete_expired_exports": {"queue": "export"},
+})
 # === end of issue 6 settings ==================================================
 
 # === Reports, REST API and webhooks (issue 6) ================================

@@ -15,6 +15,7 @@ from .articles import (
     Stance,
 )
 from .gathering import Feed, GatherRun, ProviderRun, RunStatus  # issue 4: source gathering
+from .exports import ExportJob  # issue 6: large export jobs
 
 __all__ = [
     "Article",
@@ -30,4 +31,5 @@ __all__ = [
     "GatherRun",
     "ProviderRun",
     "RunStatus",
+    "ExportJob",
 ]

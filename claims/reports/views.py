@@ -5,12 +5,16 @@ on an article the user may not see is a 404.
 """
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from .. import access
+from ..models import ExportJob
+from . import exports
 from .csv import csv_lines
-from .exports import filter_claims, list_rows
+from .exports import FILTERS, filter_claims, list_rows
 from .formats import UnknownFormat, get_format
 from .report import build_claim_report, build_report
 
@@ -47,3 +51,38 @@ def claim_list_csv(request):
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="claims-{stamp}.csv"'
     return response
+
+
+def _export_filters(params) -> dict:
+    return {key: (params.getlist(key) if key in ("state", "kind") else params.get(key))
+            for key in FILTERS if params.get(key)}
+
+
+@require_POST
+def export_start(request):
+    """Start a background export of the claim list with the filters given."""
+    try:
+        job = exports.request_export(by=request.user, filters=_export_filters(request.POST))
+    except ValidationError as exc:
+        return HttpResponseBadRequest(" ".join(exc.messages), content_type="text/plain; charset=utf-8")
+    return redirect("claims:export_detail", pk=job.pk)
+
+
+def _job_for(request, pk) -> ExportJob:
+    # An export is its requester's alone; anyone else gets a 404.
+    return get_object_or_404(ExportJob, pk=pk, requested_by=request.user)
+
+
+def export_detail(request, pk):
+    """The job's progress; htmx polls this page until the file is ready."""
+    job = _job_for(request, pk)
+    template = "claims/reports/_export_status.html" if request.htmx else "claims/reports/export_detail.html"
+    return render(request, template, {"job": job})
+
+
+def export_download(request, pk):
+    job = _job_for(request, pk)
+    if not job.is_downloadable:
+        raise Http404("This export is not ready or has expired.")
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1],
+                        content_type="text/csv; charset=utf-8")
