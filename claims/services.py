@@ -113,7 +113,7 @@ def fetch_article(*, article_id: int) -> bool:
     article = Article.objects.get(pk=article_id)
     try:
         page = fetch.safe_get(article.url)
-        parsed = intake.parse_html(page.content, url=page.final_url)
+        parsed = intake.parse_html(page.text, url=page.final_url)
         body = _checked_body(parsed.text)
     except fetch.TransientFetchError:
         raise

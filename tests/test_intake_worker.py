@@ -84,7 +84,7 @@ def test_it_takes_in_an_arabic_page(celery_worker, personas_committed, fake_http
          "169.254.169.254"),
         ({"status": 302, "headers": {"Location": "http://10.0.0.7/admin"}, "body": b""}, "10.0.0.7"),
         ({"status": 200, "headers": {"Content-Type": "text/html", "Content-Encoding": "gzip"},
-          "body": gzip.compress(b"<p>" + b"a" * 30_000_000 + b"</p>")}, "large"),
+          "body": gzip.compress(b"<p>" + b"a" * 30_000_000 + b"</p>")}, "MB limit"),
     ],
     ids=["not-html", "404", "no-article", "redirect-to-metadata", "redirect-to-private", "decompression-bomb"],
 )
