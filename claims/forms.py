@@ -9,13 +9,32 @@ from .models import Language
 LANGUAGE_CHOICES = [("", _("Detect automatically")), (Language.ARABIC, _("Arabic")), (Language.ENGLISH, _("English"))]
 
 
-class ArticleTextForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=500)
+class BootstrapForm(forms.Form):
+    """Gives every widget Bootstrap's class, and marks fields with errors."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            if self.is_bound and name in self.errors:
+                css += " is-invalid"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class ArticleTextForm(BootstrapForm):
+    title = forms.CharField(label=_("Title"), max_length=500, widget=forms.TextInput(attrs={"dir": "auto"}))
     body = forms.CharField(
         label=_("Article text"), widget=forms.Textarea(attrs={"rows": 14, "dir": "auto"}), strip=False,
     )
     outlet = forms.CharField(label=_("Outlet"), max_length=200, required=False)
-    url = forms.URLField(label=_("Original URL"), max_length=2000, required=False, assume_scheme="https")
+    url = forms.URLField(label=_("Original URL"), max_length=2000, required=False, assume_scheme="https",
+                         widget=forms.URLInput(attrs={"dir": "ltr"}))
     author = forms.CharField(label=_("Author"), max_length=300, required=False)
     published_at = forms.DateTimeField(
         label=_("Publication date"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
@@ -47,10 +66,10 @@ def validate_fetchable_url(value: str) -> str:
     return value
 
 
-class ArticleURLForm(forms.Form):
+class ArticleURLForm(BootstrapForm):
     # A CharField, not a URLField: URLField would silently add a scheme to
     # "ftp.example.org" and hide the reason a URL is refused.
-    url = forms.CharField(label=_("Article URL"), max_length=2000)
+    url = forms.CharField(label=_("Article URL"), max_length=2000, widget=forms.URLInput(attrs={"dir": "ltr"}))
     outlet = forms.CharField(label=_("Outlet"), max_length=200, required=False)
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
 
