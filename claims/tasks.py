@@ -74,3 +74,40 @@ def delete_expired_exports() -> None:
 
     exports.delete_expired_exports()
 # --- end of exports (issue 6) ---
+
+
+# --- Source gathering (issue 4): thin tasks over claims/gathering.py ---------------------------
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def gather_for_article(article_id: int) -> None:
+    """Fan out one gather_for_claim task per queued run of the article (queue "gather")."""
+    from celery import group
+
+    from . import gathering
+
+    run_ids = gathering.queued_run_ids(article_id=article_id)
+    if run_ids:
+        group(gather_for_claim.s(run_id) for run_id in run_ids).apply_async()
+
+
+@shared_task(bind=True, acks_late=True, max_retries=3, soft_time_limit=240, time_limit=300)
+def gather_for_claim(self, run_id: int) -> None:
+    """Ask the providers for one claim's run; transient failures retry with backoff."""
+    from . import gathering
+
+    try:
+        gathering.gather_for_claim(run_id=run_id, task_id=self.request.id,
+                                   allow_retry=self.request.retries < self.max_retries)
+    except gathering.TransientGatherError as exc:
+        countdown = exc.retry_after or 2 ** (self.request.retries + 2)
+        raise self.retry(exc=exc, countdown=min(countdown, 300)) from exc
+    except SoftTimeLimitExceeded:
+        gathering.fail_run(run_id=run_id, reason="Gathering took longer than its time limit.")
+
+
+@shared_task(ignore_result=True)
+def retry_stale_gathering() -> None:
+    """Periodic (see factcheck/celery.py): requeue gathering runs whose worker vanished."""
+    from . import gathering
+
+    gathering.retry_stale_runs(older_than=timedelta(minutes=settings.GATHER_STALE_MINUTES))

@@ -16,5 +16,6 @@ app.autodiscover_tasks()
 
 app.conf.beat_schedule = {
     "requeue-stale-intakes": {"task": "claims.tasks.requeue_stale_intakes", "schedule": 300.0},
+    "retry-stale-gathering": {"task": "claims.tasks.retry_stale_gathering", "schedule": 120.0},
     "delete-expired-exports": {"task": "claims.tasks.delete_expired_exports", "schedule": 3600.0},
 }

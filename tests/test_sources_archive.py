@@ -1,11 +1,11 @@
 """Archive provider: full-text search over stored articles and sources (PostgreSQL or SQLite)."""
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from claims.models import Article, Source
 from claims.sources import archive
 from claims.sources.base import ClaimQuery
-from tests.personas import make_personas
 
 pytestmark = pytest.mark.django_db
 
@@ -15,14 +15,14 @@ def _article(user, **fields):
 
 
 def test_it_finds_sources_and_articles_sharing_the_claims_words():
-    people = make_personas()
+    reporter, _ = get_user_model().objects.get_or_create(username="gathering-reporter")
     Source.objects.create(url="https://a.example/1", normalized_url="https://a.example/1", title="Harbour report",
                           text="The harbour of Examplia handled 1.2 million containers in 2023.")
     Source.objects.create(url="https://a.example/2", normalized_url="https://a.example/2", title="Weather",
                           text="Rain is expected on Friday.")
-    own = _article(people.reporter, title="Own", body="Examplia harbour containers claim", url="https://own.example/")
-    _article(people.reporter, title="Earlier", body="Containers at the Examplia harbour rose.", url="https://old.example/")
-    _article(people.reporter, title="Pasted", body="Examplia harbour containers, no URL")
+    own = _article(reporter, title="Own", body="Examplia harbour containers claim", url="https://own.example/")
+    _article(reporter, title="Earlier", body="Containers at the Examplia harbour rose.", url="https://old.example/")
+    _article(reporter, title="Pasted", body="Examplia harbour containers, no URL")
     found = archive.search(ClaimQuery("Examplia harbour containers", article_id=own.pk))
     urls = [c.url for c in found]
     assert "https://a.example/1" in urls and "https://old.example/" in urls

@@ -19,6 +19,8 @@ from claims.evidence import BM25, fold, tokenize
 from .base import Candidate, ClaimQuery
 
 NAME = "archive"
+# Asked in the task's own thread, where its database connection and transaction are.
+USES_DATABASE = True
 MAX_RESULTS = 5
 _FROM, _TO = "أإآٱىة", "ااااي" + "ه"
 _SAFE = re.compile(r"^\w+$")

@@ -25,6 +25,8 @@ from .base import Candidate, ClaimQuery, ProviderError, TransientProviderError, 
 logger = logging.getLogger(__name__)
 
 NAME = "feeds"
+# Asked in the task's own thread, where its database connection and transaction are.
+USES_DATABASE = True
 # Share of the claim's distinct words an entry's title and summary must repeat.
 MIN_COVERAGE = 0.3
 MAX_RESULTS = 8

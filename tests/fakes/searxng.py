@@ -21,6 +21,7 @@ class SearxFake(ProviderFake):
     def __init__(self):
         super().__init__(self.answer)
         self.all_failed = False
+        self.results = list(RESULTS)
 
     def answer(self, path, params):
         if path != "/search":
@@ -33,7 +34,7 @@ class SearxFake(ProviderFake):
             return json_route({"query": params["q"], "results": [], "answers": [], "corrections": [], "infoboxes": [],
                                "suggestions": [], "unresponsive_engines": [["brave", "timeout"], ["duckduckgo", "CAPTCHA"]]})
         words = params["q"].lower().split()
-        found = [r for r in RESULTS if any(w in (r["title"] + r["content"]).lower() for w in words)]
+        found = [r for r in self.results if any(w in (r["title"] + r["content"]).lower() for w in words)]
         return json_route({"query": params["q"], "results": found, "answers": [], "corrections": [], "infoboxes": [],
                            "suggestions": [], "unresponsive_engines": []})
 
