@@ -49,6 +49,11 @@ SERVICE_PROBLEMS = _service_problems()
 
 def pytest_configure(config):
     config.service_problems = SERVICE_PROBLEMS
+    from django.conf import settings
+
+    # Personas are created for every test class; the production hasher's
+    # deliberate slowness would dominate the suite's time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def pytest_collection_modifyitems(config, items):
