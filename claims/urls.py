@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import gathering_views, views
 from .reports import views as report_views
 
 app_name = "claims"
@@ -19,4 +19,8 @@ urlpatterns = [
     path("exports/", report_views.export_start, name="export_start"),
     path("exports/<int:pk>/", report_views.export_detail, name="export_detail"),
     path("exports/<int:pk>/download/", report_views.export_download, name="export_download"),
+    # Source gathering (issue 4)
+    path("articles/<int:pk>/gathering/", gathering_views.article_gathering, name="article_gathering"),
+    path("articles/<int:pk>/gather/", gathering_views.article_gather, name="article_gather"),
+    path("feeds/", gathering_views.feed_list, name="feed_list"),
 ]
