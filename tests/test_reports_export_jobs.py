@@ -86,10 +86,11 @@ class ExportJobTests(PersonaTestCase):
             self.assertEqual(job.rows_written, n_claims)
             return peak
 
+        peak_for(200)  # one-time costs (imports, caches) are not what is measured
         small, large = peak_for(1500), peak_for(6000)
         # Four times the claims, not four times the memory: rows are read
-        # and written a chunk at a time.
-        self.assertLess(large, small * 1.6, (small, large))
+        # and written a chunk at a time (a list in memory would be ~4x).
+        self.assertLess(large, small * 2, (small, large))
 
 
 class ExportViewTests(PersonaTestCase):
