@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 from . import access, roles, services
 from .forms import ArticleTextForm, ArticleURLForm
 from .highlight import segments
-from .models import Article
 
 
 def article_list(request):

@@ -190,6 +190,9 @@ class Evidence(models.Model):
         # A redelivered gathering task must not add the same source twice.
         constraints = [models.UniqueConstraint(fields=["claim", "source"], name="evidence_once_per_claim_source")]
 
+    def __str__(self):
+        return f"{self.source} for claim {self.claim_id}"
+
 
 class AppendOnlyQuerySet(models.QuerySet):
     """Bulk paths that would rewrite history are refused too."""
