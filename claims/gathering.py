@@ -160,7 +160,7 @@ def _record(provider_run: ProviderRun, result: list[Candidate] | ProviderError) 
             transient=isinstance(result, TransientProviderError))
     else:
         ProviderRun.objects.filter(pk=provider_run.pk).update(
-            status=RunStatus.DONE, candidates=len(result), finished_at=now)
+            status=RunStatus.DONE, candidates=len(result), finished_at=now, found=[c.as_dict() for c in result])
     GatherRun.objects.filter(pk=provider_run.run_id).update(heartbeat_at=now)
 
 
@@ -209,9 +209,12 @@ def gather_for_claim(*, run_id: int, task_id: str | None = None, allow_retry: bo
     run = GatherRun.objects.select_related("claim__article").get(pk=run_id)
     claim = run.claim
     query = claim_query(claim, run)
+    # Providers that answered in an earlier attempt are not asked again: their
+    # candidates were kept on their rows (archiving them again is harmless).
+    earlier = [Candidate.from_dict(c) for p in run.provider_runs.filter(status=RunStatus.DONE) for c in p.found]
     pending = list(run.provider_runs.exclude(status=RunStatus.DONE))
     candidates, failures = _ask_all(pending, query)
-    # The archived evidence of providers done in an earlier attempt is already saved.
+    candidates = earlier + candidates
     added = _keep_evidence(claim, query, candidates)
     GatherRun.objects.filter(pk=run_id).update(evidence_added=F("evidence_added") + added,
                                                heartbeat_at=timezone.now())

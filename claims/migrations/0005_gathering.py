@@ -61,6 +61,7 @@ class Migration(migrations.Migration):
                 ('reason', models.TextField(blank=True)),
                 ('transient', models.BooleanField(default=False)),
                 ('candidates', models.PositiveIntegerField(default=0)),
+                ('found', models.JSONField(blank=True, default=list)),
                 ('started_at', models.DateTimeField(blank=True, null=True)),
                 ('finished_at', models.DateTimeField(blank=True, null=True)),
                 ('run', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='provider_runs', to='claims.gatherrun')),

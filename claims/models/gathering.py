@@ -59,6 +59,8 @@ class ProviderRun(models.Model):
     reason = models.TextField(blank=True)
     transient = models.BooleanField(default=False)
     candidates = models.PositiveIntegerField(default=0)
+    # What the provider found, kept so a run resumed after a crash need not ask it again.
+    found = models.JSONField(default=list, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -57,6 +57,19 @@ class Candidate:
     extra: dict = field(default_factory=dict)
     rank: int = 0
 
+    def as_dict(self) -> dict:
+        """JSON-ready form, stored on the provider's row."""
+        data = dict(vars(self))
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Candidate:
+        data = dict(data)
+        if data.get("published"):
+            data["published"] = datetime.fromisoformat(data["published"])
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
 
 class ProviderError(Exception):
     """The provider could not answer; str(error) is shown on the provider's row."""

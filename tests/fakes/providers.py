@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import socket
+import threading
 import time
 from collections.abc import Callable
+from http.server import ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
-from tests.fakes.http import FakeHTTPServer, Route
+from tests.fakes.http import FakeHTTPServer, Route, _make_handler
 
 Handler = Callable[[str, dict], Route | None]
 
@@ -60,8 +63,16 @@ def serving(fake: FakeHTTPServer):
 class ProviderFake(FakeHTTPServer):
     """FakeHTTPServer whose answers come from `handler(path, params)`."""
 
-    def __init__(self, handler: Handler):
+    def __init__(self, handler: Handler, *, port: int = 0):
         super().__init__()
+        if port:
+            # A fixed port, for a worker process that was told the URL before it started.
+            self._server.server_close()
+            self._server = ThreadingHTTPServer(("127.0.0.1", port), _make_handler(self))
+            self._server.daemon_threads = True
+            self._server.block_on_close = False
+            self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                            name="fake-provider", daemon=True)
         self.handler = handler
         self.fault: Route | None = None
 
@@ -98,3 +109,10 @@ class ProviderFake(FakeHTTPServer):
 
     def params_seen(self) -> list[dict]:
         return [dict(parse_qsl(urlsplit(r.path).query)) for r in self.requests]
+
+
+def free_port() -> int:
+    """A loopback port free right now (for a fake a worker process must know in advance)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
