@@ -79,7 +79,9 @@ _COMPARE = (_ar_phrases(lx.AR_COMPARISON), _phrases(lx.EN_COMPARISON))
 _NUMBER_WORDS = (_ar_phrases(lx.AR_NUMBER_WORDS + lx.AR_QUANTITY_WORDS), _phrases(lx.EN_NUMBER_WORDS))
 _SOURCE = _ar_phrases(tuple(m.strip() for m in lx.AR_SOURCE_MARKERS))
 _SPEECH = frozenset(lx.AR_SPEECH_VERBS | lx.EN_SPEECH_VERBS)
-_AR_PREDICTION = re.compile(r"(?<![\w])(?:لن|سوف|ست[\u0621-\u064a]{3,}|سي[\u0621-\u064a]{3,})(?![\w])")
+_AR_PREDICTION = re.compile(r"(?<![\w])(?:لن|سوف|من المتوقع|يتوقع|تتوقع|[وف]?س[يتن][\u0621-\u064a]{3,})(?![\w])")
+# Words that start like a future verb (سيـ, ستـ, سنـ) but are nouns or names.
+_AR_NOT_FUTURE = frozenset(normalize(w) for w in lx.AR_SIN_NOUNS)
 _EN_PREDICTION = re.compile(r"\b(?:will|won't|would|going to|gonna|shall)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|we|we're|we've|my|our|you|your)\b|(?<![\w])(?:انا|نحن|انني|اننا)(?![\w])",
                            re.IGNORECASE)
@@ -113,7 +115,9 @@ def find_cues(text: str, kind: str, entities: list[Entity], quote_speaker: str |
     cues.causal = any(p.search(norm) for p in _CAUSAL)
     cues.hedge = any(p.search(norm) for p in _HEDGE)
     cues.evaluative = any(p.search(norm) for p in _EVAL)
-    cues.prediction = bool(_AR_PREDICTION.search(norm) or _EN_PREDICTION.search(norm))
+    cues.prediction = bool(_EN_PREDICTION.search(norm)) or any(
+        m.group().lstrip("وف") not in _AR_NOT_FUTURE and m.group() not in _AR_NOT_FUTURE
+        for m in _AR_PREDICTION.finditer(norm))
     cues.first_person = bool(_FIRST_PERSON.search(norm))
     stripped = norm.rstrip(' "\')]»”')
     cues.question = stripped.endswith(("?", "؟"))
@@ -224,33 +228,44 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
 
 
-def text_features(text: str) -> dict[str, float]:
-    """Word 1-2 grams and character 2-5 grams (within words), L2-normalised per group.
-
-    The same function builds the training matrix and scores at run time, so the
-    two can never drift apart.
-    """
+def _tokens(text: str) -> list[str]:
     norm = normalize(text).lower()
     norm = _URL.sub(" URL ", norm)
     norm = _MENTION.sub(" @USER ", norm).replace("#", " ")
-    norm = _DIGIT.sub("0", norm)
-    tokens = _TOKEN.findall(norm)
+    return _TOKEN.findall(_DIGIT.sub("0", norm))
+
+
+@lru_cache(maxsize=200_000)
+def _char_grams(token: str) -> tuple[str, ...]:
+    """Character 2-5 grams of one token, padded with spaces (cached: words repeat)."""
+    padded = f" {token} "
+    n = len(padded)
+    return tuple("c:" + padded[i:i + size] for size in (2, 3, 4, 5) for i in range(n - size + 1))
+
+
+def _word_features(tokens: list[str]) -> set[str]:
     words = {"w:" + t for t in tokens}
     words.update("b:" + a + " " + b for a, b in zip(tokens, tokens[1:], strict=False))
-    chars = set()
-    for t in set(tokens):
-        padded = f" {t} "
-        n = len(padded)
-        for size in (2, 3, 4, 5):
-            for i in range(n - size + 1):
-                chars.add("c:" + padded[i:i + size])
-    feats = {}
+    return words
+
+
+def text_features(text: str) -> dict[str, float]:
+    """Word 1-2 grams (binary) and character 2-5 grams of the distinct words (counts).
+
+    Each group is scaled by one over the square root of its size, so long and
+    short sentences weigh alike. The same function builds the training matrix;
+    `LinearModel.logit` computes the same sum faster with per-word caches.
+    """
+    tokens = _tokens(text)
+    feats: dict[str, float] = {}
+    words = _word_features(tokens)
     if words:
-        w = 1.0 / math.sqrt(len(words))
-        feats.update(dict.fromkeys(words, w))
-    if chars:
-        c = 1.0 / math.sqrt(len(chars))
-        feats.update(dict.fromkeys(chars, c))
+        feats.update(dict.fromkeys(words, 1.0 / math.sqrt(len(words))))
+    grams = [g for t in set(tokens) for g in _char_grams(t)]
+    if grams:
+        scale = 1.0 / math.sqrt(len(grams))
+        for g in grams:
+            feats[g] = feats.get(g, 0.0) + scale
     return feats
 
 
@@ -262,18 +277,32 @@ class LinearModel:
     cue_weights: dict[str, float]
     bias: float
     rule_mix: float
+    _cache: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     def logit(self, text: str, cues: Cues) -> float:
-        """Log-odds of the Yes class for one sentence."""
+        """Log-odds of the Yes class for one sentence (same value as over `text_features`)."""
+        tokens = _tokens(text)
         total = self.bias
-        get = self.weights.get
-        for name, value in text_features(text).items():
-            w = get(name)
-            if w is not None:
-                total += w * value
+        words = _word_features(tokens)
+        if words:
+            get = self.weights.get
+            total += sum(get(w, 0.0) for w in words) / math.sqrt(len(words))
+        distinct = set(tokens)
+        if distinct:
+            n_grams = sum(len(_char_grams(t)) for t in distinct)
+            total += sum(self._token_weight(t) for t in distinct) / math.sqrt(n_grams)
         for name, value in cue_vector(cues).items():
             total += self.cue_weights.get(name, 0.0) * value
         return total
+
+    def _token_weight(self, token: str) -> float:
+        cached = self._cache.get(token)
+        if cached is None:
+            get = self.weights.get
+            cached = sum(get(g, 0.0) for g in _char_grams(token))
+            if len(self._cache) < 500_000:
+                self._cache[token] = cached
+        return cached
 
 
 @lru_cache(maxsize=4)

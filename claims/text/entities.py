@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicons as lx
 from .normalize import normalize, normalize_with_offsets, to_original
@@ -68,6 +69,7 @@ _AR_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "و
 _AR_STOP = lx.AR_PARTICLES | lx.AR_SPEECH_VERBS | lx.AR_PERSON_TITLES | lx.AR_NATIONALITIES | frozenset(
     ["بحسب", "حسب", "وفق", "وفقا", "عن", "الى", "يوم", "عام", "بعد", "خلال", "امام", "لدى", "ضد"]
 )
+_AR_THAT = {"ان", "انه", "انها", "بان", "بانه", "بانها"}
 _NAME_LINKS = {"بن", "ابن", "بنت", "عبد", "ابو", "دي", "فون", "فان", "ال", "van", "von", "de", "bin", "al"}
 _AR_ORG_STOP = _AR_STOP - lx.AR_NATIONALITIES | frozenset(["بحسب", "حسب", "وفقا", "نقلا", "قالت", "ذكرت"])
 
@@ -78,8 +80,8 @@ _DATE = re.compile(
     rf"|(?:يوم\s+)?(?:{'|'.join(lx.AR_WEEKDAYS)})(?:\s+(?:الماضي|المقبل|القادم))?"
     rf"|{'|'.join(lx.AR_RELATIVE_DATES)}|(?:عام|سنة|العام)\s+\d{{4}}"
     rf"|(?:{_EN_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_EN_MONTHS})(?:\s+\d{{4}})?"
-    rf"|(?:{_EN_MONTHS})\s+\d{{4}}|(?:last\s+|next\s+|on\s+)?(?:{'|'.join(lx.EN_WEEKDAYS)})"
-    rf"|{'|'.join(lx.EN_RELATIVE_DATES)}|(?:in\s+)?(?:1[89]|20)\d{{2}}s?)(?![\w])",
+    rf"|(?:{_EN_MONTHS})\s+\d{{4}}|(?:last\s+|next\s+)?(?:{'|'.join(lx.EN_WEEKDAYS)})"
+    rf"|{'|'.join(lx.EN_RELATIVE_DATES)}|(?:1[89]|20)\d{{2}}s?)(?![\w])",
     re.IGNORECASE,
 )
 _QTY_WORDS = "|".join(sorted(set(lx.AR_QUANTITY_WORDS) | set(lx.EN_QUANTITY_WORDS), key=len, reverse=True))
@@ -132,7 +134,8 @@ def _resolve(chunk, found, index_map, base) -> list[Entity]:
     return out
 
 
-def _strip_ar_clitic(word: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=100_000)
+def _strip_ar_clitic(word: str) -> tuple[tuple[int, str], ...]:
     """Candidate readings of an Arabic word: (characters dropped, remainder)."""
     readings = [(0, word)]
     if word.startswith("لل") and len(word) > 4:
@@ -140,7 +143,7 @@ def _strip_ar_clitic(word: str) -> list[tuple[int, str]]:
     for clitic in _AR_CLITICS:
         if word.startswith(clitic) and len(word) - len(clitic) >= 3:
             readings.append((len(clitic), word[len(clitic):]))
-    return readings
+    return tuple(readings)
 
 
 def _token_entities(norm: str, known_people: set[str]) -> list[tuple[int, int, str]]:
@@ -229,6 +232,12 @@ def _ar_people(norm, tokens, lowered, known_people) -> list[tuple[int, int, str]
                 j += 1
             if j < n and lowered[j] in known_people:
                 found.append((tokens[j][0], tokens[j][1], "person"))
+            elif j + 2 < n and _is_ar_name_word(lowered[j]) and _is_ar_name_word(lowered[j + 1]) \
+                    and lowered[j] not in lx.AR_PLACES and (
+                        lowered[j + 2] in _AR_THAT or norm[tokens[j + 1][1]:tokens[j + 2][0]].strip() in ("،", ",", ":")):
+                # "الوزير سامر خليل إن ..." / "الوزير سامر خليل، ...": two words closed by إن or a comma.
+                found.append((tokens[j][0], tokens[j + 1][1], "person"))
+                known_people.add(lowered[j + 1])
         # An apposition: "يقول X Y، الخبير ..." -> X Y is a person.
         if i >= 2 and any(h in lx.AR_PERSON_TITLES for _, h in readings) \
                 and norm[tokens[i - 1][1]:tokens[i][0]].strip() == "،":

@@ -30,9 +30,12 @@ AR_HEADING_BREAKERS = frozenset(
 
 # Splitting a sentence into two claims happens only at these clause openers
 # after a comma (or at a semicolon), outside quotations.
+# A hedge opening a clause ("، من غير المرجح أن ...") scopes over that clause
+# only, so it is split off rather than marking the whole sentence as opinion.
 AR_CLAUSE_SPLITTERS = ("لكن", "لكنه", "لكنها", "ولكن", "إلا أن", "إلا أنه", "إلا أنها",
-                       "فقد", "ففي", "فهي", "فهو", "بينما", "في حين")
-EN_CLAUSE_SPLITTERS = ("but", "while", "whereas", "although", "yet")
+                       "فقد", "ففي", "فهي", "فهو", "بينما", "في حين", "من غير المرجح", "من المرجح",
+                       "ويبدو", "يبدو", "وربما", "ربما")
+EN_CLAUSE_SPLITTERS = ("but", "while", "whereas", "although", "yet", "it seems", "perhaps", "probably")
 
 # Speech and reporting verbs (normalised Arabic).
 AR_SPEECH_VERBS = frozenset(
@@ -63,7 +66,11 @@ AR_HEDGES = (
     "كثير من المراقبين", "بعض المراقبين", "في رايي", "برايي", "يجب", "ينبغي", "لا بد",
     "من الواضح", "يبدو ان", "على ما يبدو", "لا شك", "بلا شك", "احتمال", "يتوقع", "نتوقع", "سوف",
 )
-AR_FUTURE_NEG = ("لن ",)
+# Nouns and names that begin with سي/ست/سن, which a future verb also does.
+AR_SIN_NOUNS = tuple("""سياسة سياسات سياسي سياسية السياسة سيارة سيارات سيطرة سيطرتها سنوات سنة سنوية سنوي
+    ستة ستين ستون سيدة سيد سينما ستريت سيناء سيناريو سيناريوهات سياق سيول ستار ستالين سيئول سيبيريا
+    سيول سيادة سيادي سيادية سيطر سيرة سيرغي سيرجي سيف سيناتور سنغافورة ستوكهولم سنترال ستاد سنتيمتر
+    سنت سنتات سيولة سياحة سياحي سياحية سياج سيمفونية سيميائية""".split())
 AR_EVALUATIVE = (
     "تبرز", "يبرز", "تعكس", "يعكس", "تكشف هذه", "يكشف هذا", "الطبيعة", "خيبة", "مصيري", "المصيري",
     "جيدة", "جيد", "سيئ", "سيئة", "خطير", "خطيرة", "رائع", "فظيع", "مفيدة", "مفيد",

@@ -93,14 +93,19 @@ def _speaker(norm, q_start, q_end, rel, last_person) -> str | None:
         return last_person or ""
     if after:
         v_start, v_end, _ = after[0]
-        near = [p for p in rel if q_end <= p[0] and abs(p[0] - v_end) <= 3 or 0 <= v_start - p[1] <= 3]
+        # "..., said (Mayor) X" or "..., X said": the name touching the verb.
+        near = [p for p in rel if 0 <= p[0] - v_end <= 25 and _plain(norm[v_end:p[0]])]
+        near += [p for p in rel if q_end <= p[0] and 0 <= v_start - p[1] <= 3]
         if near:
             return near[0][2]
-        pronoun = norm[v_start - 4:v_start].strip().lower()
-        if pronoun in _EN_PRONOUNS or norm[v_end:v_end + 4].strip().lower() in _EN_PRONOUNS:
-            return last_person or ""
+        # "he said" / "قالت" alone: the last person named.
         return last_person or ""
     return None
+
+
+def _plain(gap: str) -> bool:
+    """True when the text between a verb and a name holds no punctuation (titles only)."""
+    return not any(ch in gap for ch in ",.;:!?،؛\"")
 
 
 def _indirect(chunk, norm, index_map, rel) -> Quote | None:
@@ -123,7 +128,7 @@ def _indirect(chunk, norm, index_map, rel) -> Quote | None:
 
 
 _SOURCE = re.compile(
-    r"(?:بحسب|حسب|وفقا\s+ل|نقلا\s+عن|طبقا\s+ل|ذكرت|افادت|نقلت|قالت|كشفت|according\s+to|reported\s+by|told)"
+    r"(?:بحسب|حسب|وفقا\s+ل|نقلا\s+عن|طبقا\s+ل|ذكرت|افادت|نقلت|قالت|كشفت|(?i:according\s+to|reported\s+by|told))"
     r"\s+(?:تقرير\s+|تقارير\s+|بيان\s+|مقال\s+|(?:a\s+)?report\s+(?:by|in|from)\s+|the\s+)?"
     r"(?:[لب]?(?:صحيفة|جريدة|وكالة|موقع|قناة|شبكة|مجلة|اذاعة)\s+)?"
     r"(\"[^\"]{2,60}\"|(?:[A-Z][\w&.\-]*(?:\s+(?:of\s+)?[A-Z][\w&.\-]*){0,4}))",

@@ -1,0 +1,44 @@
+"""Scores, reasons and the learned model's loading."""
+
+from claims.text import checkworthiness as cw
+from claims.text.pipeline import extract
+
+
+def claim(text, language=None):
+    [only] = extract(text, language).claims
+    return only
+
+
+def test_it_explains_the_score_in_editor_words():
+    c = claim("The ministry said exports rose 8 percent in March 2024 compared with last year.")
+    assert "has a figure" in c.reasons
+    assert "has a date" in c.reasons
+    assert c.checkworthy
+
+
+def test_it_scores_hedged_predictions_low():
+    c = claim("I think things will probably get better for everyone soon.")
+    assert not c.checkworthy
+    assert c.kind == "opinion"
+    assert "hedged or opinion wording" in c.reasons
+
+
+def test_it_scores_an_arabic_question_low():
+    c = claim("هل يمكن أن تنجح هذه الخطة في النهاية؟")
+    assert not c.checkworthy
+    assert "a question" in c.reasons
+
+
+def test_it_loads_each_model_once_per_process():
+    first = cw.load_model("en")
+    assert cw.load_model("en") is first
+
+
+def test_it_returns_none_for_a_language_without_a_model():
+    assert cw.load_model("und") is None
+
+
+def test_text_features_are_normalised_per_group():
+    feats = cw.text_features("Prices rose.")
+    words = [v for k, v in feats.items() if k.startswith(("w:", "b:"))]
+    assert abs(sum(v * v for v in words) - 1.0) < 1e-9

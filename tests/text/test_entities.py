@@ -1,0 +1,53 @@
+"""Entities with offsets, in Arabic and English."""
+
+from claims.text.entities import find_entities
+from claims.text.normalize import match_key
+
+
+def labelled(text):
+    ents = find_entities(text)
+    for e in ents:
+        assert text[e.start:e.end] == e.text
+    return {(match_key(e.text), e.label) for e in ents}
+
+
+def test_it_finds_arabic_places_people_and_dates():
+    text = "زار الرئيس الفرنسي إيمانويل ماكرون القاهرة يوم الأحد الماضي، والتقى وزراء من مصر والأردن في 3 مارس 2024."
+    found = labelled(text)
+    assert ("القاهرة", "place") in found
+    assert ("مصر", "place") in found
+    assert ("الاردن", "place") in found
+    assert ("ايمانويل ماكرون", "person") in found
+    assert any(label == "date" and "2024" in key for key, label in found)
+
+
+def test_it_splits_glued_place_names():
+    found = labelled("توترت العلاقات بين بغدادودمشق وبين الولاياتالمتحدة.")
+    assert ("بغداد", "place") in found
+    assert ("دمشق", "place") in found
+    assert ("الولاياتالمتحدة", "place") in found
+
+
+def test_it_takes_a_name_before_an_apposition_as_a_person():
+    found = labelled("ويقول ماتياس هولم، الباحث في معهد الدراسات الشمالية، إن التجربة نجحت.")
+    assert ("ماتياس هولم", "person") in found
+    assert ("معهد الدراسات الشمالية", "organization") in found
+
+
+def test_it_finds_equipment_codes_in_both_scripts():
+    found = labelled('اشترى الجيش طائرات "إف-16" وصواريخ S-300 وعربات T-72B.')
+    assert {("اف-16", "equipment"), ("S-300", "equipment"), ("T-72B", "equipment")} <= found
+
+
+def test_it_finds_english_people_organisations_and_quantities():
+    text = "Senator Maria Lopez told the Ministry of Health that 12,000 nurses left in 2021."
+    found = labelled(text)
+    assert ("Maria Lopez", "person") in found
+    assert ("Ministry of Health", "organization") in found
+    assert ("12,000", "quantity") in found
+    assert ("2021", "date") in found
+
+
+def test_it_does_not_read_the_preposition_ala_as_a_name():
+    found = labelled("اعتمدت الشركة على الموردين المحليين.")
+    assert not any(label == "person" for _, label in found)

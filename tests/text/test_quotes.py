@@ -1,0 +1,43 @@
+"""Quotes, speakers and cited sources."""
+
+from claims.text.pipeline import extract
+
+
+def quotes(text, language=None):
+    return [(c.quote.text, c.quote.speaker) for c in extract(text, language).claims if c.quote]
+
+
+def test_it_takes_the_speaker_after_a_speech_verb_and_before_an_apposition():
+    text = 'ويقول ماتياس هولم، الباحث في معهد الدراسات الشمالية: "المشروع تأخر ثلاث سنوات عن موعده".'
+    assert quotes(text) == [("المشروع تأخر ثلاث سنوات عن موعده", "ماتياس هولم")]
+
+
+def test_it_takes_the_subject_before_a_participle_for_qailan():
+    text = 'ورفض الرئيس الفرنسي إيمانويل ماكرون الخطة، قائلاً: "لا يمكننا قبول هذه الشروط أبداً".'
+    [(said, speaker)] = quotes(text)
+    assert said.startswith("لا يمكننا قبول")
+    assert "ماكرون" in speaker
+
+
+def test_it_gives_an_indirect_quote_for_qala_x_inna():
+    text = "وقال ماكرون إن فرنسا سترسل مساعدات إضافية إلى المنطقة."
+    [(said, speaker)] = quotes(text)
+    assert "ماكرون" in speaker
+    assert said.startswith("فرنسا سترسل")
+
+
+def test_it_finds_english_quotes_after_and_before_the_verb():
+    text = '"We have hired 300 teachers this year," said Mayor Anna Berg. Later she added more detail.'
+    assert quotes(text, "en")[0] == ("We have hired 300 teachers this year,", "Anna Berg")
+
+
+def test_it_does_not_take_a_quoted_newspaper_name_for_a_quote():
+    text = 'بحسب تقرير لصحيفة "فايننشال تايمز" البريطانية، ارتفعت الصادرات بنسبة 4 في المئة.'
+    result = extract(text)
+    assert all(c.quote is None for c in result.claims)
+    assert "فايننشال تايمز" in result.cited_sources
+
+
+def test_it_lists_sources_cited_in_english():
+    result = extract("According to Reuters, the plant closed in May. The company declined to comment.")
+    assert "Reuters" in result.cited_sources
