@@ -35,7 +35,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from . import evidence as ev
-from . import fetch, sources
+from . import fetch, sources, webhooks
+from .intake import NoArticleFound, parse_html
 from .models import Article, Claim, Evidence, GatherRun, ProviderRun, RunStatus, Source
 from .sources import ratelimit
 from .sources.base import Candidate, ClaimQuery, ProviderError, TransientProviderError
@@ -161,7 +162,6 @@ def _record(provider_run: ProviderRun, result: list[Candidate] | ProviderError) 
     else:
         ProviderRun.objects.filter(pk=provider_run.pk).update(
             status=RunStatus.DONE, candidates=len(result), finished_at=now, found=[c.as_dict() for c in result])
-    GatherRun.objects.filter(pk=provider_run.run_id).update(heartbeat_at=now)
 
 
 def _ask_all(pending: list[ProviderRun], query: ClaimQuery) -> tuple[list[Candidate], list[ProviderError]]:
@@ -215,9 +215,11 @@ def gather_for_claim(*, run_id: int, task_id: str | None = None, allow_retry: bo
     pending = list(run.provider_runs.exclude(status=RunStatus.DONE))
     candidates, failures = _ask_all(pending, query)
     candidates = earlier + candidates
-    added = _keep_evidence(claim, query, candidates)
-    GatherRun.objects.filter(pk=run_id).update(evidence_added=F("evidence_added") + added,
-                                               heartbeat_at=timezone.now())
+    # One transaction for the sources and evidence: one commit instead of dozens.
+    with transaction.atomic():
+        added = _keep_evidence(claim, query, candidates)
+        GatherRun.objects.filter(pk=run_id).update(evidence_added=F("evidence_added") + added,
+                                                   heartbeat_at=timezone.now())
     transient = [f for f in failures if isinstance(f, TransientProviderError)]
     run.refresh_from_db()
     if transient and allow_retry and run.attempts < MAX_ATTEMPTS:
@@ -228,6 +230,7 @@ def gather_for_claim(*, run_id: int, task_id: str | None = None, allow_retry: bo
     status = RunStatus.DONE if done else RunStatus.FAILED
     reason = "" if done else "Every provider failed: " + "; ".join(str(f) for f in failures[:3])
     GatherRun.objects.filter(pk=run_id).update(status=status, reason=reason[:2000], finished_at=timezone.now())
+    webhooks.emit_gathering_finished(article_id=run.article_id)
     run.refresh_from_db()
     return run
 
@@ -239,6 +242,8 @@ def fail_run(*, run_id: int, reason: str) -> None:
         status=RunStatus.FAILED, reason=reason, finished_at=now)
     GatherRun.objects.filter(pk=run_id).exclude(status=RunStatus.DONE).update(
         status=RunStatus.FAILED, reason=reason, finished_at=now)
+    for article_id in GatherRun.objects.filter(pk=run_id).values_list("article_id", flat=True):
+        webhooks.emit_gathering_finished(article_id=article_id)
 
 
 def retry_stale_runs(*, older_than: timedelta) -> list[int]:
@@ -316,8 +321,6 @@ def wayback_link(url: str) -> str:
 def archive_candidate(candidate: Candidate) -> Source | None:
     """The Source for a candidate: reused when its normalised URL is known, else fetched
     (or taken from the provider's text), extracted and saved. None when it cannot be fetched."""
-    from .intake import NoArticleFound, parse_html
-
     key = normalize_url(candidate.url)
     existing = Source.objects.filter(normalized_url=key).first()
     if existing:
