@@ -49,7 +49,7 @@ demo: migrate
 run: demo
 	@echo "Open http://$(HOST):$(PORT)/  (Ctrl-C stops the server and the worker)"
 	@trap 'kill 0' INT TERM EXIT; \
-	$(BIN)/celery -A factcheck worker --beat --schedule var/celerybeat-schedule -Q default,fetch,gather,export --concurrency 2 --loglevel INFO & \
+	$(BIN)/celery -A factcheck worker --beat --schedule var/celerybeat-schedule -Q default,fetch,gather,export,webhooks --concurrency 2 --loglevel INFO & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT); \
 	wait
 

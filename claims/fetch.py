@@ -1,4 +1,5 @@
-"""The one door for outbound HTTP: every fetch in the project goes through `safe_get`.
+"""The one door for outbound HTTP: every request in the project goes through `safe_get`
+or `safe_post` (webhooks), which share every check below.
 
 A URL typed by a reporter, or found in a search result or a feed, is untrusted. It
 may point at this machine, the private network or the cloud metadata service
@@ -28,6 +29,7 @@ import codecs
 import contextlib
 import hashlib
 import ipaddress
+import json
 import re
 import socket
 import threading
@@ -184,9 +186,56 @@ def safe_get(
     when a redirect leaves for another origin, so an API key never follows one.
     Raises a `FetchError` subclass on any failure.
     """
+    max_redirects = _setting("FETCH_MAX_REDIRECTS") if max_redirects is None else max_redirects
+    return _request("GET", url, accept=accept, max_bytes=max_bytes, deadline=deadline,
+                    max_redirects=max_redirects, headers=headers)
+
+
+def safe_post(
+    url: str,
+    *,
+    json_body=None,
+    data: bytes | str | None = None,
+    headers: dict | None = None,
+    accept: tuple[str, ...] = (),
+    max_bytes: int | None = None,
+    deadline: float | None = None,
+) -> FetchResult:
+    """POST `json_body` (serialised as JSON) or the raw `data` to `url`, under the same
+    rules as `safe_get`: scheme, credentials and address checks, pinned connection,
+    size cap on the answer, one deadline, content-type check (`accept`; empty
+    accepts any type).
+
+    A redirect is never followed: re-sending a body elsewhere is not what the
+    caller signed or meant, so a 3xx answer raises `HTTPStatusError`. Error
+    statuses raise as for `safe_get` (408, 429 and 5xx are transient).
+    """
+    if (json_body is None) == (data is None):
+        raise ValueError("safe_post takes exactly one of json_body or data.")
+    send_headers = dict(headers or {})
+    if json_body is not None:
+        data = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        send_headers.setdefault("Content-Type", "application/json")
+    elif isinstance(data, str):
+        data = data.encode("utf-8")
+    return _request("POST", url, accept=accept, max_bytes=max_bytes, deadline=deadline, max_redirects=0,
+                    headers=send_headers, body=data)
+
+
+def _request(
+    method: str,
+    url: str,
+    *,
+    accept: tuple[str, ...],
+    max_bytes: int | None,
+    deadline: float | None,
+    max_redirects: int,
+    headers: dict | None,
+    body: bytes | None = None,
+) -> FetchResult:
+    """The one implementation behind safe_get and safe_post: every check lives here."""
     max_bytes = _setting("FETCH_MAX_BYTES") if max_bytes is None else max_bytes
     deadline = _setting("FETCH_DEADLINE_SECONDS") if deadline is None else deadline
-    max_redirects = _setting("FETCH_MAX_REDIRECTS") if max_redirects is None else max_redirects
     accept = tuple(a.strip().lower() for a in accept)
 
     _check_url(url)
@@ -206,11 +255,17 @@ def safe_get(
                 send_headers = dict(base_headers)
                 if _same_origin(current, url):
                     send_headers.update(extra_headers)
-                response = _send(session, current, send_headers, clock)
+                response = _send(session, method, current, send_headers, clock, body)
                 if response.status_code not in _REDIRECT_STATUSES:
                     break
                 location = response.headers.get("Location")
                 response.close()
+                if method != "GET":
+                    raise HTTPStatusError(
+                        f"{_host(current)} answered with a redirect ({response.status_code}); "
+                        f"a {method} is not re-sent to another address.",
+                        status=response.status_code,
+                    )
                 if not location:
                     raise HTTPStatusError(
                         f"{_host(current)} answered with a redirect ({response.status_code}) but did not say where to.",
@@ -479,9 +534,11 @@ def _make_session(deadline: _Deadline) -> HTTPSession:
     return session
 
 
-def _send(session: HTTPSession, url: str, headers: dict, deadline: _Deadline) -> requests.Response:
+def _send(session: HTTPSession, method: str, url: str, headers: dict, deadline: _Deadline,
+          body: bytes | None = None) -> requests.Response:
     timeout = deadline.timeout()
-    response = session.get(url, headers=headers, allow_redirects=False, stream=True, timeout=(timeout, timeout))
+    response = session.request(method, url, data=body, headers=headers, allow_redirects=False, stream=True,
+                               timeout=(timeout, timeout))
     if deadline.expired:
         # The watchdog cut the headers short; what was parsed is not a real response.
         response.close()

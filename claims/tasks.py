@@ -76,6 +76,24 @@ def delete_expired_exports() -> None:
 # --- end of exports (issue 6) ---
 
 
+# --- Webhooks (issue 6): a thin task over claims/webhooks.py, queue "webhooks" ---
+
+@shared_task(bind=True, acks_late=True, max_retries=None, soft_time_limit=60, time_limit=90)
+def deliver_webhook(self, delivery_id: int) -> None:
+    """POST one webhook delivery; transient failures retry with backoff.
+
+    max_retries is None because the row, not the message, counts the attempts
+    (WEBHOOK_MAX_ATTEMPTS): webhooks.deliver stops raising once they are spent.
+    """
+    from . import webhooks
+
+    try:
+        webhooks.deliver(delivery_id=delivery_id, task_id=self.request.id or "")
+    except webhooks.TransientDeliveryError as exc:
+        raise self.retry(exc=exc, countdown=exc.retry_after) from exc
+# --- end of webhooks (issue 6) ---
+
+
 # --- Source gathering (issue 4): thin tasks over claims/gathering.py ---------------------------
 
 @shared_task(acks_late=True, soft_time_limit=60, time_limit=90)

@@ -1,7 +1,7 @@
 """The Celery app: queues and schedule in one place.
 
 Queues: "fetch" (outbound HTTP for intake), "gather" (source gathering),
-"export" (large reports), "default" (pipeline work).
+"export" (large reports), "webhooks" (outbound event POSTs), "default" (pipeline work).
 """
 
 import os

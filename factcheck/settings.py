@@ -249,6 +249,14 @@ CELERY_TASK_ROUTES.update({
     "claims.tasks.export_claims_csv": {"queue": "export"},
     "claims.tasks.delete_expired_exports": {"queue": "export"},
 })
+# Webhooks (claims/webhooks.py): POSTs through the safe fetcher on their own
+# queue, so a slow receiver never holds up exports; transient failures retried
+# after 15 s, 30 s, 60 s ... up to WEBHOOK_MAX_ATTEMPTS attempts in all.
+WEBHOOK_TIMEOUT_SECONDS = envint("WEBHOOK_TIMEOUT_SECONDS", 10)
+WEBHOOK_MAX_ATTEMPTS = envint("WEBHOOK_MAX_ATTEMPTS", 6)
+WEBHOOK_RETRY_DELAY_SECONDS = float(os.environ.get("WEBHOOK_RETRY_DELAY_SECONDS", "15"))
+CELERY_TASK_ROUTES["claims.tasks.deliver_webhook"] = {"queue": "webhooks"}
+CELERY_WORKER_QUEUES += ",webhooks"
 # === end of issue 6 settings ==================================================
 
 # === Reports, REST API and webhooks (issue 6) ================================

@@ -44,7 +44,9 @@ def celery_worker(django_db_setup, django_db_blocker, tmp_path_factory):
            "PYTHONPATH": str(ROOT),
            # Retries of unreachable pages without the production backoff, so
            # the give-up path is tested in seconds.
-           "INTAKE_RETRY_DELAY_SECONDS": "0"}
+           "INTAKE_RETRY_DELAY_SECONDS": "0",
+           # Webhook backoff short enough to watch: 0.5 s, 1 s, 2 s ...
+           "WEBHOOK_RETRY_DELAY_SECONDS": "0.5"}
     hostname = f"test-worker-{os.getpid()}@localhost"
     log = open(log_path, "w")
     process = subprocess.Popen(

@@ -16,6 +16,7 @@ from .articles import (
 )
 from .gathering import Feed, GatherRun, ProviderRun, RunStatus  # issue 4: source gathering
 from .exports import ExportJob  # issue 6: large export jobs
+from .webhooks import WebhookDelivery, WebhookSubscriber  # issue 6: webhooks
 
 __all__ = [
     "Article",
@@ -32,4 +33,6 @@ __all__ = [
     "ProviderRun",
     "RunStatus",
     "ExportJob",
+    "WebhookDelivery",
+    "WebhookSubscriber",
 ]
