@@ -1,6 +1,7 @@
 """The workbench's records, one module per area; import them from here.
 
 articles.py: Article, Claim, Source, Evidence, ClaimEvent (the core).
+review.py: RatingLabel, Verdict, Comment, Notification (the reviewer workflow).
 """
 
 from .articles import (
@@ -14,6 +15,7 @@ from .articles import (
     Source,
     Stance,
 )
+from .review import Comment, Notification, RatingLabel, Verdict
 from .gathering import Feed, GatherRun, ProviderRun, RunStatus  # issue 4: source gathering
 from .exports import ExportJob  # issue 6: large export jobs
 from .webhooks import WebhookDelivery, WebhookSubscriber  # issue 6: webhooks
@@ -28,6 +30,10 @@ __all__ = [
     "Language",
     "Source",
     "Stance",
+    "Comment",
+    "Notification",
+    "RatingLabel",
+    "Verdict",
     "Feed",
     "GatherRun",
     "ProviderRun",
