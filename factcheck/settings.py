@@ -299,7 +299,7 @@ LOGGING.setdefault("loggers", {})["weasyprint.progress"] = {"level": "WARNING"}
 
 # --- Source gathering (issue 4): providers, keys and endpoints, all from the environment ---
 # Providers asked by default (claims/sources/): archive, wikipedia, wikidata,
-# factcheck, searxng, gdelt, feeds, cited. Keyless, self-hosted or offline ones by default.
+# factcheck, claimreview, searxng, gdelt, feeds, cited. Keyless, self-hosted or offline ones by default.
 SOURCES_ENABLED = envlist("SOURCES_ENABLED", "archive,wikipedia,wikidata,feeds,cited")
 SOURCES_USER_AGENT = os.environ.get("SOURCES_USER_AGENT", FETCH_USER_AGENT)
 SOURCES_DEADLINE_SECONDS = envint("SOURCES_DEADLINE_SECONDS", 10)
@@ -311,6 +311,8 @@ GOOGLE_FACTCHECK_URL = os.environ.get(
     "GOOGLE_FACTCHECK_URL", "https://factchecktools.googleapis.com/v1alpha1/claims:search"
 )
 SEARXNG_URL = os.environ.get("SEARXNG_URL", "")
+# A downloaded ClaimReview feed (JSON) searched for earlier fact-checks, offline.
+CLAIMREVIEW_FEED_PATH = os.environ.get("CLAIMREVIEW_FEED_PATH", "")
 GDELT_URL = os.environ.get("GDELT_URL", "https://api.gdeltproject.org/api/v2/doc/doc")
 GDELT_MIN_INTERVAL_SECONDS = float(os.environ.get("GDELT_MIN_INTERVAL_SECONDS", "5"))
 WAYBACK_AVAILABLE_URL = os.environ.get("WAYBACK_AVAILABLE_URL", "https://archive.org/wayback/available")
