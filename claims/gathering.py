@@ -394,6 +394,22 @@ def _position(data: dict) -> ev.Position:
                        end=day(data.get("end")))
 
 
+_FALSE_RATINGS = ("false", "fake", "pants on fire", "misleading", "incorrect", "خطا", "زائف", "كاذب", "مضلل", "مفبرك")
+_TRUE_RATINGS = ("true", "correct", "accurate", "صحيح", "دقيق")
+
+
+def _verdict_stance(candidate: Candidate) -> str:
+    """An earlier fact-check's rating read as a stance: "False" refutes, "True" supports."""
+    if candidate.extra.get("kind") != "factcheck":
+        return ""
+    rating = ev.fold(candidate.extra.get("rating", ""))
+    if any(word in rating for word in _FALSE_RATINGS):
+        return "refutes"
+    if any(word in rating for word in _TRUE_RATINGS):
+        return "supports"
+    return "context"
+
+
 def _keep_evidence(claim: Claim, query: ClaimQuery, candidates: list[Candidate]) -> int:
     """Archive the best candidates and save one Evidence per (claim, source); returns how many were new."""
     added = 0
@@ -405,12 +421,13 @@ def _keep_evidence(claim: Claim, query: ClaimQuery, candidates: list[Candidate])
         best = ev.best_passages(claim.text, text, entities=query.entities, top=PASSAGES_PER_SOURCE) if text else []
         passages = [p.text for p in best]
         stance = ev.suggest_stance(claim.text, passages[0]) if passages else None
+        verdict = _verdict_stance(candidate)
         _, created = Evidence.objects.get_or_create(
             claim=claim, source=source,
             defaults={
                 "passage": passages[0] if passages else candidate.snippet,
                 "score": round(best[0].score, 4) if best else 0.0,
-                "suggested_stance": stance.stance if stance else "",
+                "suggested_stance": verdict or (stance.stance if stance else ""),
                 "figures": _checks(claim, query, candidate, passages),
             },
         )

@@ -217,3 +217,13 @@ def test_it_refuses_unknown_providers_and_articles_without_claims():
 
 def test_it_normalises_urls_for_the_unique_source_key():
     assert gathering.normalize_url("HTTPS://News.Example:443/a/?utm_source=x&b=2&a=1#top") == "https://news.example/a?a=1&b=2"
+
+
+def test_it_reads_an_earlier_fact_checks_rating_as_the_suggested_stance():
+    from claims.sources.base import Candidate
+
+    assert gathering._verdict_stance(Candidate("u", extra={"kind": "factcheck", "rating": "Mostly False"})) == "refutes"
+    assert gathering._verdict_stance(Candidate("u", extra={"kind": "factcheck", "rating": "خطأ"})) == "refutes"
+    assert gathering._verdict_stance(Candidate("u", extra={"kind": "factcheck", "rating": "True"})) == "supports"
+    assert gathering._verdict_stance(Candidate("u", extra={"kind": "factcheck", "rating": "Half"})) == "context"
+    assert gathering._verdict_stance(Candidate("u")) == ""
