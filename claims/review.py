@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime
-from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import roles, workflow
+from . import fetch, roles, workflow
+from .intake import NoArticleFound, parse_html
 from .models import Claim, ClaimKind, ClaimState, Comment, Evidence, Notification, RatingLabel, Source, Verdict
 from .workflow import transition
 
@@ -181,7 +181,8 @@ def comment(*, claim: Claim, by, body: str) -> Comment:
     body = (body or "").strip()
     names = Comment.mentioned_usernames(body)
     User = get_user_model()
-    mentioned = [u for u in User.objects.filter(username__in=names, is_active=True) if roles.is_editor(u)]
+    mentioned = [u for u in User.objects.filter(username__in=names, is_active=True).exclude(pk=by.pk)
+                 if roles.is_editor(u)]
     result = transition(claim, "comment", by=by, expected_version=None, body=body, mentions=mentioned).result
     _notify(mentioned, kind=Notification.Kind.MENTIONED, claim=claim, actor=by,
             message=_("%(who)s mentioned you: %(body)s") % {"who": by.get_username(), "body": body[:120]})
@@ -212,52 +213,43 @@ def mark_relied_on(*, claim: Claim, by, expected_version: int, evidence: Evidenc
                       relied_on=relied_on, passage=passage).result
 
 
-def _normalized_url(url: str) -> str:
-    parts = urlsplit(url.strip())
-    return urlunsplit((parts.scheme.lower(), (parts.netloc or "").lower(), parts.path or "/", parts.query, ""))
-
-
 def add_source(*, claim: Claim, by, expected_version: int, url: str, passage: str = "", stance: str = "") -> Evidence:
     """Fetch `url` through the safe fetcher, archive it as a Source and attach it.
 
-    The fetch happens before the transaction and before the version check, so
-    a slow site never holds a row lock; a stale form is still refused after.
+    A page already archived (same normalised URL) is reused. The fetch happens
+    before the transaction, so a slow site never holds the claim's row lock;
+    the version check still refuses a stale form afterwards.
     """
-    from . import fetch
+    from .gathering import normalize_url, wayback_link
 
     if not workflow.may(by, "add_source", claim):
         raise PermissionDenied(_("You may not add sources to this claim now."))
-    try:
-        page = fetch.safe_get(url)
-    except fetch.FetchError as exc:
-        raise ValidationError({"url": str(exc)}) from exc
-    title, text = _page_title_and_text(page)
-    with transaction.atomic():
-        source, _created = Source.objects.get_or_create(
-            normalized_url=_normalized_url(url)[:2000],
-            defaults={
-                "url": url[:2000], "final_url": page.final_url[:2000], "title": title[:500], "text": text,
-                "http_status": page.status, "content_type": page.content_type[:200], "sha256": page.sha256,
-                "provider": "manual", "fetched_at": page.fetched_at,
-            },
-        )
-        return transition(claim, "add_source", by=by, expected_version=expected_version, source=source,
-                          passage=passage, stance=stance).result
-
-
-def _page_title_and_text(page) -> tuple[str, str]:
-    try:
-        from . import intake
-    except ImportError:  # the intake module is another engineer's; fall back to the raw text
-        return "", page.text
-    if "html" not in page.content_type:
-        return "", page.text
-    try:
-        parsed = intake.parse_html(page.content, url=page.final_url)
-    except Exception:  # a page with no article body is still a source worth archiving
-        logger.info("no article body in %s; archiving its raw text", page.final_url)
-        return "", page.text
-    return parsed.title or "", parsed.text or page.text
+    url = (url or "").strip()
+    key = normalize_url(url)[:2000]
+    source = Source.objects.filter(normalized_url=key).first()
+    if source is None:
+        try:
+            page = fetch.safe_get(url)
+        except fetch.FetchError as exc:
+            raise ValidationError({"url": str(exc)}) from exc
+        try:
+            parsed = parse_html(page.content, url=page.final_url)
+            title, text, language = parsed.title or "", parsed.text, parsed.language or ""
+        except NoArticleFound:
+            # A page with no article body (a data table, say) is still worth archiving whole.
+            title, text, language = "", page.text, ""
+        try:
+            with transaction.atomic():
+                source = Source.objects.create(
+                    url=url[:2000], normalized_url=key, final_url=page.final_url[:2000], title=title[:500],
+                    text=text, language=language[:8], http_status=page.status,
+                    content_type=page.content_type[:200], sha256=page.sha256, provider="manual",
+                    fetched_at=page.fetched_at, wayback_url=wayback_link(page.final_url)[:2000],
+                )
+        except IntegrityError:
+            source = Source.objects.get(normalized_url=key)  # archived by someone else meanwhile
+    return transition(claim, "add_source", by=by, expected_version=expected_version, source=source,
+                      passage=passage, stance=stance).result
 
 
 # --- reshaping claims -----------------------------------------------------------
