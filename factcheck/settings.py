@@ -259,44 +259,6 @@ CELERY_TASK_ROUTES["claims.tasks.deliver_webhook"] = {"queue": "webhooks"}
 CELERY_WORKER_QUEUES += ",webhooks"
 # === end of issue 6 settings ==================================================
 
-# === Reports, REST API and webhooks (issue 6) ================================
-# The newsroom named as ClaimReview's author, and the public address of this
-# site: ClaimReview's `url` is the per-claim report page under SITE_URL.
-NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Newsroom Fact Check")
-NEWSROOM_URL = os.environ.get("NEWSROOM_URL", "https://factcheck.example.org/")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else NEWSROOM_URL)
-INSTALLED_APPS += ["rest_framework", "rest_framework.authtoken", "drf_spectacular", "drf_spectacular_sidecar"]
-REST_FRAMEWORK = {
-    # Tokens for programs; the session lets a logged-in editor use the docs page.
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
-    "PAGE_SIZE": 50,
-    "EXCEPTION_HANDLER": "claims.api.exception_handler",
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Fact-check workbench API",
-    "DESCRIPTION": "Submit articles, follow their claims through review, and fetch verification reports.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    # The docs page's assets come from drf-spectacular-sidecar: no CDN.
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
-    "ENUM_NAME_OVERRIDES": {"StanceEnum": "claims.models.Stance"},
-}
-# A request body larger than this is refused with 413 before it is parsed.
-API_MAX_BODY_BYTES = envint("API_MAX_BODY_BYTES", 1_000_000)
-LOGGING.setdefault("loggers", {})["weasyprint.progress"] = {"level": "WARNING"}
-# === end of issue 6 settings ==================================================
-
 # --- Source gathering (issue 4): providers, keys and endpoints, all from the environment ---
 # Providers asked by default (claims/sources/): archive, wikipedia, wikidata,
 # factcheck, claimreview, searxng, gdelt, feeds, cited. Keyless, self-hosted or offline ones by default.
