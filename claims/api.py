@@ -89,13 +89,28 @@ FORMAT_PARAM = OpenApiParameter("fmt", str, OpenApiParameter.PATH, enum=list(FOR
                                 description="Report format.")
 
 
+def _page_of(serializer_class, name: str):
+    """The schema of a LimitOffsetPagination page, which function views do not get by themselves."""
+    return inline_serializer(name, {
+        "count": serializers.IntegerField(),
+        "next": serializers.URLField(allow_null=True),
+        "previous": serializers.URLField(allow_null=True),
+        "results": serializer_class(many=True),
+    })
+
+
+PAGE_PARAMS = [OpenApiParameter("limit", int, description="Results per page."),
+               OpenApiParameter("offset", int, description="Index of the first result.")]
+
+
 def _paginate(request, queryset, serializer_class):
     paginator = LimitOffsetPagination()
     page = paginator.paginate_queryset(queryset, request)
     return paginator.get_paginated_response(serializer_class(page, many=True).data)
 
 
-@extend_schema(methods=["GET"], responses=ArticleSerializer(many=True), summary="Articles you may see")
+@extend_schema(methods=["GET"], operation_id="articles_list", parameters=PAGE_PARAMS, responses=_page_of(ArticleSerializer, "PaginatedArticleList"),
+               summary="Articles you may see")
 @extend_schema(methods=["POST"], request=ArticleSubmitSerializer, responses={201: ArticleSerializer},
                summary="Submit an article (pasted text or a URL)")
 @api_view(["GET", "POST"])
@@ -150,7 +165,8 @@ CLAIM_FILTER_PARAMS = [
 assert {p.name for p in CLAIM_FILTER_PARAMS} == set(FILTERS)
 
 
-@extend_schema(parameters=CLAIM_FILTER_PARAMS, responses=ClaimSerializer(many=True), summary="Claims you may see")
+@extend_schema(operation_id="claims_list", parameters=CLAIM_FILTER_PARAMS + PAGE_PARAMS, responses=_page_of(ClaimSerializer, "PaginatedClaimList"),
+               summary="Claims you may see")
 @api_view(["GET"])
 def claims(request):
     visible = filter_claims(access.claims_visible_to(request.user), request.query_params)

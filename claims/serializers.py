@@ -12,6 +12,9 @@ from .reports import verdicts
 
 class ArticleSerializer(serializers.ModelSerializer):
     submitted_by = serializers.CharField(source="submitted_by.username", read_only=True)
+    # Plain strings: a pasted article has no URL, and "" is not a valid "uri" in the schema.
+    url = serializers.CharField(read_only=True)
+    final_url = serializers.CharField(read_only=True)
     claims = serializers.SerializerMethodField()
     report = serializers.SerializerMethodField()
 
@@ -85,7 +88,7 @@ def _verdict_data(claim) -> dict | None:
 
 
 class ClaimSerializer(serializers.ModelSerializer):
-    assignee = serializers.CharField(source="assignee.username", read_only=True, default=None)
+    assignee = serializers.CharField(source="assignee.username", read_only=True, default=None, allow_null=True)
     verdict = serializers.SerializerMethodField()
 
     class Meta:
