@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import gathering_views, views
+from . import gathering_views, views, views_review
 from .reports import views as report_views
 
 app_name = "claims"
@@ -23,4 +23,11 @@ urlpatterns = [
     path("articles/<int:pk>/gathering/", gathering_views.article_gathering, name="article_gathering"),
     path("articles/<int:pk>/gather/", gathering_views.article_gather, name="article_gather"),
     path("feeds/", gathering_views.feed_list, name="feed_list"),
+    # Reviewer workflow (issue 5)
+    path("claims/<int:pk>/", views_review.claim_detail, name="claim_detail"),
+    path("claims/<int:pk>/act/<str:action>/", views_review.claim_act, name="claim_act"),
+    path("articles/<int:pk>/claims/add/", views_review.claim_from_selection, name="claim_from_selection"),
+    path("queue/", views_review.queue, name="queue_default"),
+    path("queue/<str:name>/", views_review.queue, name="queue"),
+    path("notifications/", views_review.notifications, name="notifications"),
 ]

@@ -15,9 +15,9 @@ from .articles import (
     Source,
     Stance,
 )
-from .review import Comment, Notification, RatingLabel, Verdict
-from .gathering import Feed, GatherRun, ProviderRun, RunStatus  # issue 4: source gathering
 from .exports import ExportJob  # issue 6: large export jobs
+from .gathering import Feed, GatherRun, ProviderRun, RunStatus  # issue 4: source gathering
+from .review import Comment, Notification, RatingLabel, Verdict  # issue 5: reviewer workflow
 from .webhooks import WebhookDelivery, WebhookSubscriber  # issue 6: webhooks
 
 __all__ = [
