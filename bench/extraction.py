@@ -107,7 +107,28 @@ def checkthat_scores(eval_dir: Path) -> dict:
         pred = [c.checkworthy for c in result.claims]
         p, r, f = f1_yes(gold, pred)
         out[name] = {"n": len(texts), "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+        out[name].update(_parts(texts, gold, lang))
     return out
+
+
+def _parts(texts: list[str], gold: list[bool], lang: str) -> dict:
+    """Diagnostics: F1 of the hand-set cues alone and of the learned model alone."""
+    from bench.train_checkworthiness import featurise
+    from claims.text import checkworthiness as cw
+
+    model = cw.load_model(lang)
+    rules, learned = [], []
+    for text in texts:
+        body = " ".join(text.split())
+        _, cues = featurise(body)
+        rules.append(cw.rule_logit(cues) >= 0)
+        if model is not None:
+            learned.append(model.logit(body, cues) >= 0)
+    parts = {"f1_rules_only": round(f1_yes(gold, rules)[2], 3)}
+    if model is not None:
+        parts["f1_model_only"] = round(f1_yes(gold, learned)[2], 3)
+        parts["rule_mix"] = model.rule_mix
+    return parts
 
 
 def speed(eval_dir: Path) -> dict:
@@ -156,7 +177,9 @@ def main() -> None:
     if not args.skip_checkthat:
         figures["checkthat"] = checkthat_scores(eval_dir)
         for name, v in figures["checkthat"].items():
-            print(f"CheckThat! 2024 {name}: F1(Yes) {v['f1']:.3f} (P {v['precision']:.3f}, R {v['recall']:.3f}, n={v['n']})")
+            print(f"CheckThat! 2024 {name}: F1(Yes) {v['f1']:.3f} (P {v['precision']:.3f}, R {v['recall']:.3f}, "
+                  f"n={v['n']}); cues alone {v['f1_rules_only']:.3f}, model alone {v.get('f1_model_only', 0):.3f}, "
+                  f"rule_mix {v.get('rule_mix')}")
     figures["speed"] = speed(eval_dir)
     for name, v in figures["speed"].items():
         if isinstance(v, dict):

@@ -60,7 +60,8 @@ _GAZ = _build_gazetteer()
 _GAZ_MAX = max(len(k) for k in _GAZ)
 _FIRST_WORDS = {k[0] for k in _GAZ}
 
-_TOKEN = re.compile(r"[\w][\w\-']*")
+# No apostrophes inside tokens: "Russia's" must look up as "Russia".
+_TOKEN = re.compile(r"[\w][\w\-]*")
 _EQUIPMENT = re.compile(
     r"(?<![\w\-])((?:[A-Za-z]{1,5}|[\u0621-\u064A]{1,6})-\d{1,4}[A-Za-z]{0,2}\d?(?:/[A-Za-z0-9]+)?)(?![\w\-])"
 )
@@ -84,6 +85,10 @@ _DATE = re.compile(
     rf"|{'|'.join(lx.EN_RELATIVE_DATES)}|(?:1[89]|20)\d{{2}}s?)(?![\w])",
     re.IGNORECASE,
 )
+_EN_ABBREVIATED_PLACE = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|UAE|USA|UK)(?![\w])")
+# A month name alone counts only when capitalised ("in May", not "may").
+_EN_MONTH_ALONE = re.compile(r"(?<![\w])(?:January|February|March|April|May|June|July|August|September|October"
+                             r"|November|December)(?![\w])")
 _QTY_WORDS = "|".join(sorted(set(lx.AR_QUANTITY_WORDS) | set(lx.EN_QUANTITY_WORDS), key=len, reverse=True))
 _QUANTITY = re.compile(
     rf"(?<![\w\-])(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|٪|{_QTY_WORDS}))*(?![\w\-])"
@@ -107,8 +112,11 @@ def find_entities(text: str, start: int = 0, end: int | None = None,
     for m in _EQUIPMENT.finditer(norm):
         if m.group(1).split("-")[0].lower() not in _NOT_EQUIPMENT:
             found.append((m.start(1), m.end(1), "equipment"))
-    for m in _DATE.finditer(norm):
-        found.append((m.start(), m.end(), "date"))
+    for m in _EN_ABBREVIATED_PLACE.finditer(norm):
+        found.append((m.start(), m.end(), "place"))
+    for pattern in (_DATE, _EN_MONTH_ALONE):
+        for m in pattern.finditer(norm):
+            found.append((m.start(), m.end(), "date"))
     found.extend(_token_entities(norm, known_people if known_people is not None else set()))
     for m in _QUANTITY.finditer(norm):
         s = m.start()
@@ -128,7 +136,7 @@ def _resolve(chunk, found, index_map, base) -> list[Entity]:
         if s >= e or any(s < te and ts < e for ts, te in taken):
             continue
         taken.append((s, e))
-        os_, oe = to_original(index_map, s, e)
+        os_, oe = to_original(index_map, s, e, length=len(chunk))
         out.append(Entity(chunk[os_:oe], label, base + os_, base + oe))
     out.sort(key=lambda x: x.start)
     return out
@@ -269,13 +277,24 @@ def _ar_organizations(norm, tokens, lowered) -> list[tuple[int, int, str]]:
                     found.append((tokens[i][1] + after.index('"') + 1, close, "organization"))
                 break
             j = i + 1
-            while j < n and j <= i + 4 and lowered[j] not in _AR_ORG_STOP \
+            while j < n and j <= i + 4 and lowered[j] not in _AR_ORG_STOP and _may_continue_org(lowered[j]) \
                     and norm[tokens[j - 1][1]:tokens[j][0]].strip() == "":
                 j += 1
             if j > i + 1:
                 found.append((tokens[i][0] + dropped, tokens[j - 1][1], "organization"))
             break
     return found
+
+
+def _may_continue_org(word: str) -> bool:
+    """Whether `word` can extend an organisation name: not a figure, not "لـ" + verb.
+
+    "مؤسسة كارنيجي للسلام" continues through "للسلام" (لل + noun), while
+    "شركة إيني لحفر" stops at "لحفر" (a purpose clause).
+    """
+    if word[:1].isdigit():
+        return False
+    return not (word.startswith("ل") and not word.startswith("لل") and not word.startswith("ال"))
 
 
 def _en_capitalised(norm, tokens, known_people) -> list[tuple[int, int, str]]:

@@ -89,7 +89,7 @@ AR_TREATY = ("اتفاقية", "اتفاق", "معاهدة", "صفقة", "صفق
              "اتفاقيات", "معاهدات", "حلف")
 EN_TREATY = ("treaty", "agreement", "deal", "accord", "pact", "partnership", "alliance", "contract",
              "memorandum", "sanctions")
-AR_CAUSAL = ("بسبب", "نتيجة", "ادى الى", "ادت الى", "دفعت", "دفع", "تسبب", "تسببت", "لان", "بفضل",
+AR_CAUSAL = ("بسبب", "يعود الى", "تعود الى", "يرجع الى", "ترجع الى", "ادى", "ادت", "نتيجة", "ادى الى", "ادت الى", "دفعت", "دفع", "تسبب", "تسببت", "لان", "بفضل",
              "مما ادى", "جراء")
 EN_CAUSAL = ("because", "caused", "causes", "led to", "leads to", "due to", "as a result", "resulted in",
              "result of", "thanks to", "therefore")

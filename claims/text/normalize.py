@@ -68,11 +68,26 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int] | None]:
     return out, [i for i, ch in enumerate(text) if ord(ch) not in _DELETED]
 
 
-def to_original(index_map: list[int] | None, start: int, end: int, base: int = 0) -> tuple[int, int]:
-    """Map a normalised ``[start, end)`` span back to original offsets (plus `base`)."""
-    if index_map is None or start >= end:
+def to_original(index_map: list[int] | None, start: int, end: int, base: int = 0,
+                length: int | None = None) -> tuple[int, int]:
+    """Map a normalised ``[start, end)`` span back to original offsets (plus `base`).
+
+    The end is stretched over deleted characters that follow the span (a final
+    haraka such as the tanween in "حالياً" belongs to the word); pass the original
+    `length` so a span at the very end of the text takes them too.
+    """
+    if index_map is None:
         return base + start, base + end
-    return base + index_map[start], base + index_map[end - 1] + 1
+    if start >= end:
+        # An empty span sits before the next kept character (or at the end).
+        at = index_map[start] if start < len(index_map) else (length if length is not None else len(index_map))
+        return base + at, base + at
+    if end < len(index_map):
+        # Only deleted (invisible) characters lie between two kept ones.
+        stop = index_map[end]
+    else:
+        stop = length if length is not None else index_map[end - 1] + 1
+    return base + index_map[start], base + stop
 
 
 _CLITIC = re.compile(r"^(?:[وف](?=[بلك]?ال)|[وف]?[بلك](?=ال)|[وف]?لل)")

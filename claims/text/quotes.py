@@ -59,7 +59,7 @@ def find_quote(text: str, start: int, end: int, entities: list[Entity], last_per
     speaker = _speaker(norm, best[0], best[1], people, last_person)
     if speaker is None:
         return None
-    q_start, q_end = to_original(index_map, best[0], best[1])
+    q_start, q_end = to_original(index_map, best[0], best[1], length=len(chunk))
     return Quote(chunk[q_start:q_end].strip(), speaker)
 
 
@@ -120,7 +120,7 @@ def _indirect(chunk, norm, index_map, rel) -> Quote | None:
         m = re.match(r"[\s،,]*(?:(?:\S+\s+){0,6}?)(ان|انه|انها|إن|إنه|أن|أنه|that)\s+", tail)
         if not m:
             continue
-        clause_start, _ = to_original(index_map, len(norm) - len(tail) + m.end(), len(norm))
+        clause_start, _ = to_original(index_map, len(norm) - len(tail) + m.end(), len(norm), length=len(chunk))
         clause = chunk[clause_start:].strip().rstrip(".")
         if len(_WORD.findall(clause)) >= 3:
             return Quote(clause, subject[0][2])
@@ -129,7 +129,8 @@ def _indirect(chunk, norm, index_map, rel) -> Quote | None:
 
 _SOURCE = re.compile(
     r"(?:بحسب|حسب|وفقا\s+ل|نقلا\s+عن|طبقا\s+ل|ذكرت|افادت|نقلت|قالت|كشفت|(?i:according\s+to|reported\s+by|told))"
-    r"\s+(?:تقرير\s+|تقارير\s+|بيان\s+|مقال\s+|(?:a\s+)?report\s+(?:by|in|from)\s+|the\s+)?"
+    r"\s+(?:تقرير\s+|تقارير\s+|بيان\s+|مقال\s+|(?i:(?:a\s+|an\s+)?(?:report|article|statement|study)\s+"
+    r"(?:by|in|from|of)\s+|the\s+))*"
     r"(?:[لب]?(?:صحيفة|جريدة|وكالة|موقع|قناة|شبكة|مجلة|اذاعة)\s+)?"
     r"(\"[^\"]{2,60}\"|(?:[A-Z][\w&.\-]*(?:\s+(?:of\s+)?[A-Z][\w&.\-]*){0,4}))",
 )
