@@ -36,11 +36,22 @@ def _editors():
             .distinct().order_by("username"))
 
 
-class ReasonForm(forms.Form):
+class StyledForm(forms.Form):
+    """Bootstrap's classes on every widget."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            if not isinstance(field.widget, forms.HiddenInput | forms.CheckboxInput):
+                field.widget.attrs.setdefault("class", css + (" form-select-sm" if css == "form-select" else ""))
+
+
+class ReasonForm(StyledForm):
     reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class AssignForm(forms.Form):
+class AssignForm(StyledForm):
     assignee = forms.ModelChoiceField(label=gettext_lazy("Editor"), queryset=get_user_model().objects.none())
     due_at = forms.DateTimeField(label=gettext_lazy("Due"), required=False,
                                  widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
@@ -53,7 +64,7 @@ class AssignForm(forms.Form):
             self.fields["assignee"].choices = [("", "---------")] + [(u.pk, u.get_username()) for u in editors]
 
 
-class VerdictForm(forms.Form):
+class VerdictForm(StyledForm):
     rating = forms.ModelChoiceField(label=gettext_lazy("Rating"), queryset=RatingLabel.objects.filter(is_active=True))
     rationale = forms.CharField(label=gettext_lazy("Rationale"), widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}))
     claimant = forms.CharField(label=gettext_lazy("Claimant (who made the claim)"), max_length=300, required=False)
@@ -72,17 +83,17 @@ class CorrectionForm(VerdictForm):
     reason = forms.CharField(label=gettext_lazy("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class CommentForm(forms.Form):
+class CommentForm(StyledForm):
     body = forms.CharField(label=gettext_lazy("Comment"), widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
                            help_text=gettext_lazy("Mention a colleague with @username."))
 
 
-class WordingForm(forms.Form):
+class WordingForm(StyledForm):
     text = forms.CharField(label=gettext_lazy("Wording"), widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}))
     reason = forms.CharField(label=gettext_lazy("Why"), required=False)
 
 
-class SplitForm(forms.Form):
+class SplitForm(StyledForm):
     at = forms.CharField(label=gettext_lazy("Split at (offsets in the article, comma-separated)"))
 
     def clean_at(self):
@@ -92,7 +103,7 @@ class SplitForm(forms.Form):
             raise forms.ValidationError(_("Give whole numbers separated by commas.")) from exc
 
 
-class SourceForm(forms.Form):
+class SourceForm(StyledForm):
     url = forms.URLField(label=gettext_lazy("Source URL"), max_length=2000, assume_scheme="https")
     stance = forms.ChoiceField(label=gettext_lazy("Stance"), choices=[("", "—"), *Stance.choices], required=False)
 
@@ -346,7 +357,7 @@ def _queue_claims(user, name, now):
     return claims.filter(status__in=(S.PUBLISHED, S.CORRECTED)).order_by("-updated_at", "-pk")
 
 
-class QueueFilterForm(forms.Form):
+class QueueFilterForm(StyledForm):
     article = forms.IntegerField(label=gettext_lazy("Article #"), required=False, min_value=1)
     language = forms.ChoiceField(label=gettext_lazy("Language"), required=False,
                                  choices=[("", gettext_lazy("Any")), *Language.choices])
