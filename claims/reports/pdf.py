@@ -8,10 +8,12 @@ to left; the Noto fonts (fonts-noto-core) cover it.
 """
 
 import mimetypes
+import threading
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .html import render_html
@@ -40,7 +42,25 @@ class StaticOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, body, {"Content-Type": media_type})
 
 
+_local = threading.local()
+
+
+def _font_config() -> FontConfiguration:
+    """One font configuration per thread, kept between renders.
+
+    A new one per render (WeasyPrint's default) starts Pango with empty font
+    and shaping caches every time; kept, the second report onwards finds its
+    fonts loaded. Per thread because Pango's font map is not thread-safe.
+    """
+    config = getattr(_local, "font_config", None)
+    if config is None:
+        config = _local.font_config = FontConfiguration()
+    return config
+
+
 def render_pdf(report: Report) -> bytes:
     """The report as PDF bytes."""
     html = render_html(report, for_pdf=True)
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf()
+    font_config = _font_config()
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher())
+    return document.write_pdf(font_config=font_config)
