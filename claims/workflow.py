@@ -30,7 +30,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import roles
+from . import roles, webhooks
 from .models import Claim, ClaimEvent, ClaimState, Comment, Evidence, Stance, Verdict
 
 S = ClaimState
@@ -407,6 +407,8 @@ def _publish(claim, verdict: Verdict, *, by, now) -> dict:
     if previous is not None:
         previous.superseded_by = verdict
         previous.save(update_fields=["superseded_by"])
+    # In the transition's transaction: subscribers hear of it only if it commits.
+    webhooks.emit_verdict_published(verdict)
     return changes
 
 

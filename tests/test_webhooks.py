@@ -366,3 +366,43 @@ def test_a_worker_refuses_a_private_target_without_retrying(celery_worker):
              timeout=30, message="refusal")
     delivery.refresh_from_db()
     assert delivery.attempts == 1 and "private network" in delivery.error
+
+
+# --- "verdict published" ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_approving_and_correcting_a_verdict_announce_it(personas):
+    from claims import review
+    from tests.report_data import add_claim, ensure_scale, make_article, publish
+
+    subscribe("https://cms.example.org/hook", events=[PUBLISHED])
+    claim = add_claim(make_article(personas.reporter), "The new bridge cost 300 million dollars.")
+
+    verdict = publish(claim, people=personas)
+
+    (delivery,) = WebhookDelivery.objects.all()
+    assert delivery.event == PUBLISHED and delivery.status == WebhookDelivery.Status.PENDING
+    assert delivery.payload["claim"]["id"] == claim.pk
+    assert delivery.payload["verdict"]["id"] == verdict.pk and delivery.payload["verdict"]["rating"] == "false"
+    assert delivery.payload["verdict"]["approved_by"] == personas.chief.username
+
+    claim.refresh_from_db()
+    corrected = review.correct(claim=claim, by=personas.chief, expected_version=claim.version,
+                               reason="A newer figure.", rating=ensure_scale()["misleading"],
+                               rationale="The cost was revised.")
+
+    latest = WebhookDelivery.objects.order_by("-pk").first()
+    assert WebhookDelivery.objects.count() == 2
+    assert latest.payload["verdict"]["id"] == corrected.pk
+    assert latest.payload["verdict"]["correction_reason"] == "A newer figure."
+
+
+@pytest.mark.django_db
+def test_a_proposal_alone_announces_nothing(personas):
+    from tests.report_data import add_claim, make_article, propose_only
+
+    subscribe("https://cms.example.org/hook", events=[PUBLISHED])
+    propose_only(add_claim(make_article(personas.reporter), "Exports doubled since 2019."), people=personas)
+
+    assert WebhookDelivery.objects.count() == 0
