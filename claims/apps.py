@@ -6,6 +6,3 @@ class ClaimsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Fact-check workbench"
 
-    def ready(self):
-        # Webhook admin pages (issue 6) live in their own module, beside admin.py.
-        from . import webhooks_admin  # noqa: F401
