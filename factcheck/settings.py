@@ -261,8 +261,8 @@ CELERY_WORKER_QUEUES += ",webhooks"
 
 # --- Source gathering (issue 4): providers, keys and endpoints, all from the environment ---
 # Providers asked by default (claims/sources/): archive, wikipedia, wikidata,
-# factcheck, claimreview, searxng, gdelt, feeds, cited. Keyless, self-hosted or offline ones by default.
-SOURCES_ENABLED = envlist("SOURCES_ENABLED", "archive,wikipedia,wikidata,feeds,cited")
+# factcheck, claimreview, verdicts, searxng, gdelt, feeds, cited. Keyless, self-hosted or offline ones by default.
+SOURCES_ENABLED = envlist("SOURCES_ENABLED", "archive,verdicts,wikipedia,wikidata,feeds,cited")
 SOURCES_USER_AGENT = os.environ.get("SOURCES_USER_AGENT", FETCH_USER_AGENT)
 SOURCES_DEADLINE_SECONDS = envint("SOURCES_DEADLINE_SECONDS", 10)
 SOURCES_MAX_BYTES = envint("SOURCES_MAX_BYTES", 2 * 1024 * 1024)

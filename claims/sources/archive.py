@@ -1,20 +1,31 @@
 """The archive: articles and sources already in the database, full-text searched.
 
+Arabic is normalised the same way on both sides, stored text and query: harakat
+and tatweel removed, alef forms, alef maqsura and taa marbuta folded, and a
+leading article with its clitics (ال، وال، بال، فال، كال، لل) taken off.
+
 PostgreSQL: full-text search (the "simple" configuration, so no English
-stemming mangles Arabic) over title and text with Arabic letter forms folded by
-`translate()` on both sides, ranked with ts_rank. Elsewhere (the embedded SQLite
-default): rows containing any of the claim's rarest words are read and ranked
-with BM25 in Python. Works offline; the claim's own article is left out.
+stemming mangles Arabic) over title and text folded in SQL (`translate()` for
+letters and marks, `regexp_replace()` for the article and clitics), ranked with
+ts_rank; query words are prefixes, so a word also meets its suffixed forms.
+
+SQLite (the embedded default): an FTS5 table holds each row's title and text as
+the tokens of `claims.evidence.tokenize` (the same folding plus light stemming),
+ranked with FTS5's bm25(). It is created on first use and brought up to date
+before each search (new, changed and deleted rows; a row is re-indexed when the
+length of its title or text changes, or an article's `updated_at`). Works
+offline; the claim's own article is left out.
 """
 
 from __future__ import annotations
 
 import re
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, Func, Q, TextField, Value
+from django.db.models.functions import Cast, Concat, Length
 
-from claims.evidence import BM25, fold, tokenize
+from claims.evidence import fold, tokenize
 
 from .base import Candidate, ClaimQuery
 
@@ -22,27 +33,36 @@ NAME = "archive"
 # Asked in the task's own thread, where its database connection and transaction are.
 USES_DATABASE = True
 MAX_RESULTS = 5
-_FROM, _TO = "أإآٱىة", "ااااي" + "ه"
+# Letters folded and marks deleted by translate(): alef forms, alef maqsura and taa
+# marbuta map one to one; harakat (U+064B-U+0652), dagger alef and tatweel have no
+# counterpart in the target string, so translate() deletes them.
+_FROM = "أإآٱىة" + "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670\u0640"
+_TO = "اااايه"
+# The article with its clitics at the start of a word (at least 3 letters stay).
+# Explicit letter ranges, not [[:alnum:]]: under a C locale PostgreSQL counts no
+# Arabic letter as alphanumeric.
+_ARTICLE_SQL = r"(^|[^0-9a-z_ء-ي])(وبال|فبال|وكال|فكال|وال|فال|بال|كال|لل|ال)([ء-ي]{3,})"
 _SAFE = re.compile(r"^\w+$")
 
 
 def _folded(field: str):
-    return Func(Func(F(field), function="lower", output_field=TextField()), Value(_FROM), Value(_TO),
-                function="translate", output_field=TextField())
+    lowered = Func(F(field), function="lower", output_field=TextField())
+    letters = Func(lowered, Value(_FROM), Value(_TO), function="translate", output_field=TextField())
+    return Func(letters, Value(_ARTICLE_SQL), Value("\\1\\3"), Value("g"), function="regexp_replace",
+                output_field=TextField())
+
+
+_ARTICLE = re.compile(r"^(?:وبال|فبال|وكال|فكال|وال|فال|بال|كال|لل|ال)(?=\w{3})")
 
 
 def _terms(query: ClaimQuery) -> list[str]:
     # Folded surface words (not stems: the database has no Arabic light stemmer),
-    # minus stop words, with an article prefix removed so "الحكومة" meets "حكومة".
+    # minus stop words, with the article and its clitics removed as in the index.
     words = []
     for word in re.findall(r"[^\W_]+", fold(query.text)):
         if not tokenize(word):
             continue
-        if word.startswith(("وال", "بال", "فال", "كال")) and len(word) > 5:
-            word = word[3:]
-        elif word.startswith("ال") and len(word) > 4:
-            word = word[2:]
-        words.append(word)
+        words.append(_ARTICLE.sub("", word, count=1))
     return list(dict.fromkeys(w for w in words if _SAFE.match(w)))[:20]
 
 
@@ -59,16 +79,74 @@ def _postgres(model, fields: tuple[str, str], terms: list[str], exclude: Q) -> l
     )
 
 
-def _python(model, fields: tuple[str, str], terms: list[str], query_text: str, exclude: Q) -> list:
-    rare = sorted(terms, key=len, reverse=True)[:5]
-    condition = Q()
-    for term in rare:
-        condition |= Q(**{f"{fields[1]}__icontains": term}) | Q(**{f"{fields[0]}__icontains": term})
-    rows = list(model.objects.filter(condition).exclude(exclude)[:500])
-    if not rows:
+# --- SQLite FTS5 -------------------------------------------------------------------------
+
+FTS_TABLE = "claims_archive_fts"
+_KINDS = {"source": ("title", "text"), "article": ("title", "body")}
+
+
+def index_text(text: str) -> str:
+    """What the FTS5 index stores for `text`: its matching tokens, space-separated."""
+    return " ".join(tokenize(text))
+
+
+def _stamp(model, fields: tuple[str, str]):
+    parts = [Cast(Length(fields[0]), TextField()), Value(":"), Cast(Length(fields[1]), TextField())]
+    if hasattr(model, "updated_at"):
+        parts += [Value(":"), Cast(F("updated_at"), TextField())]
+    return Concat(*parts, output_field=TextField())
+
+
+def sync_fts_index() -> int:
+    """Create the FTS5 table if needed and bring it up to date; returns how many rows were (re)indexed."""
+    from claims.models import Article, Source
+
+    models = {"source": Source, "article": Article}
+    changed = 0
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+            "title, body, kind UNINDEXED, ref UNINDEXED, stamp UNINDEXED, tokenize = 'unicode61')"
+        )
+        for kind, fields in _KINDS.items():
+            model = models[kind]
+            cursor.execute(f"SELECT ref, stamp, rowid FROM {FTS_TABLE} WHERE kind = %s", [kind])
+            indexed = {ref: (stamp, rowid) for ref, stamp, rowid in cursor.fetchall()}
+            current = dict(model.objects.annotate(stamp=_stamp(model, fields)).values_list("pk", "stamp"))
+            gone = [indexed[ref][1] for ref in indexed.keys() - current.keys()]
+            stale = [pk for pk, stamp in current.items() if indexed.get(pk, (None,))[0] != stamp]
+            for rowid in gone:
+                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [rowid])
+            for start in range(0, len(stale), 500):
+                batch = stale[start:start + 500]
+                cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s",
+                                   [[indexed[pk][1]] for pk in batch if pk in indexed])
+                rows = model.objects.filter(pk__in=batch).values_list("pk", *fields)
+                cursor.executemany(
+                    f"INSERT INTO {FTS_TABLE} (title, body, kind, ref, stamp) VALUES (%s, %s, %s, %s, %s)",
+                    [[index_text(title), index_text(text), kind, pk, current[pk]] for pk, title, text in rows],
+                )
+            changed += len(stale)
+    return changed
+
+
+def _sqlite(model, kind: str, query_text: str, exclude: Q) -> list:
+    tokens = list(dict.fromkeys(tokenize(query_text)))[:30]
+    if not tokens:
         return []
-    index = BM25([tokenize(f"{getattr(r, fields[0])} {getattr(r, fields[1])}") for r in rows])
-    return [rows[i] for i, _ in index.top(tokenize(query_text), MAX_RESULTS)]
+    # Tokens are \w runs; quoted, FTS5 reads them as plain terms, never as operators.
+    match = " OR ".join('"' + t.replace('"', "") + '"' for t in tokens)
+    with connection.cursor() as cursor:
+        # The title weighs twice the text, as the A/B weights do on PostgreSQL.
+        cursor.execute(
+            f"SELECT ref FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND kind = %s "
+            f"ORDER BY bm25({FTS_TABLE}, 2.0, 1.0) LIMIT %s",
+            [f"{{title body}}: ({match})", kind, MAX_RESULTS * 4],
+        )
+        refs = [row[0] for row in cursor.fetchall()]
+    rows = model.objects.in_bulk(refs)
+    excluded = set(model.objects.filter(pk__in=refs).filter(exclude).values_list("pk", flat=True))
+    return [rows[ref] for ref in refs if ref in rows and ref not in excluded][:MAX_RESULTS]
 
 
 def search(query: ClaimQuery) -> list[Candidate]:
@@ -78,15 +156,17 @@ def search(query: ClaimQuery) -> list[Candidate]:
     terms = _terms(query)
     if not terms:
         return []
+    if connection.vendor != "postgresql":
+        sync_fts_index()
     found = []
-    for model, fields, exclude in (
-        (Source, ("title", "text"), Q(text="")),
-        (Article, ("title", "body"), Q(pk=query.article_id) | Q(url="")),
+    for model, kind, exclude in (
+        (Source, "source", Q(text="")),
+        (Article, "article", Q(pk=query.article_id) | Q(url="")),
     ):
         if connection.vendor == "postgresql":
-            rows = _postgres(model, fields, terms, exclude)
+            rows = _postgres(model, _KINDS[kind], terms, exclude)
         else:
-            rows = _python(model, fields, terms, query.text, exclude)
+            rows = _sqlite(model, kind, query.text, exclude)
         found.extend(rows)
     candidates = []
     for row in found:
