@@ -34,8 +34,14 @@ system-deps:
 	fi
 
 # Translations: the compiled .mo is committed so `make run` needs no gettext.
+# Run from the top so the project templates (templates/) are read too; every
+# string lands in claims/locale (the first LOCALE_PATHS entry). Our own
+# makemessages (claims/management/commands/) also reads L("...") labels
+# (L = gettext_lazy in claims/workflow.py): Django's has no --keyword option.
+MESSAGES_IGNORE := --ignore=tests --ignore=bench --ignore=var --ignore=test-artifacts --ignore=static
 messages: install
-	cd claims && ../$(BIN)/python ../manage.py makemessages -l ar --no-obsolete >/dev/null && ../$(BIN)/python ../manage.py compilemessages -l ar >/dev/null
+	$(BIN)/python manage.py makemessages -l ar --no-obsolete $(MESSAGES_IGNORE) >/dev/null
+	cd claims && ../$(BIN)/python ../manage.py compilemessages -l ar >/dev/null
 
 migrate: install
 	mkdir -p var

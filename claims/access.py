@@ -8,6 +8,7 @@ object they may see but not change is a 403.
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from . import roles
 from .models import Article, Claim
@@ -35,10 +36,10 @@ def get_claim_for_user(user, pk, *, write: bool = False) -> Claim:
     unless they may work claims."""
     claim = get_object_or_404(claims_visible_to(user).select_related("article", "assignee"), pk=pk)
     if write and not roles.is_editor(user):
-        raise PermissionDenied("Only editors may change claims.")
+        raise PermissionDenied(_("Only editors may change claims."))
     return claim
 
 
 def require_submitter(user) -> None:
     if not roles.can_submit(user):
-        raise PermissionDenied("Only reporters and editors may submit articles.")
+        raise PermissionDenied(_("Only reporters and editors may submit articles."))

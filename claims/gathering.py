@@ -33,6 +33,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from . import evidence as ev
 from . import fetch, sources, webhooks
@@ -75,14 +76,14 @@ def start_gathering(*, article: Article, by=None, providers: list[str] | None = 
     providers = list(dict.fromkeys(providers or settings.SOURCES_ENABLED))
     unknown = [name for name in providers if name not in sources.PROVIDERS]
     if unknown:
-        raise GatheringError(f"Unknown source providers: {', '.join(unknown)}.")
+        raise GatheringError(gettext("Unknown source providers: %(names)s.") % {"names": ", ".join(unknown)})
     if not providers:
-        raise GatheringError("No source provider is enabled.")
+        raise GatheringError(gettext("No source provider is enabled."))
     claims = article.claims.all()
     claims = claims.filter(pk__in=claim_ids) if claim_ids else claims.filter(checkworthy=True)
     claims = list(claims)
     if not claims:
-        raise GatheringError("This article has no check-worthy claims to gather sources for.")
+        raise GatheringError(gettext("This article has no check-worthy claims to gather sources for."))
     cited = _cited_outlet(article)
     runs = []
     with transaction.atomic():

@@ -15,7 +15,7 @@ from .models import Evidence, Feed, GatherRun
 
 def _require_editor(user) -> None:
     if not roles.is_editor(user):
-        raise PermissionDenied("Only editors may gather sources.")
+        raise PermissionDenied(_("Only editors may gather sources."))
 
 
 def _marked(claim_text: str, passage: str) -> list[tuple[str, bool]]:

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import access
 from .models import Article, Claim, ClaimEvent
@@ -37,10 +38,11 @@ def record_event(*, article: Article, action: str, actor=None, claim: Claim | No
 
 def _checked_body(body: str) -> str:
     if not body.strip():
-        raise ValidationError({"body": "The article text is empty."})
+        raise ValidationError({"body": _("The article text is empty.")})
     if len(body) > settings.ARTICLE_MAX_CHARS:
         raise ValidationError(
-            {"body": f"The article text has {len(body):,} characters; the limit is {settings.ARTICLE_MAX_CHARS:,}."}
+            {"body": _("The article text has %(n)s characters; the limit is %(max)s.")
+             % {"n": f"{len(body):,}", "max": f"{settings.ARTICLE_MAX_CHARS:,}"}}
         )
     return body
 
@@ -226,7 +228,7 @@ def retry_intake(*, article: Article, by) -> Article:
     """Queue a failed intake again (for example after a site was down)."""
     access.require_submitter(by)
     if article.status != Article.Status.FAILED:
-        raise ValidationError("Only a failed article can be retried.")
+        raise ValidationError(_("Only a failed article can be retried."))
     article.status = Article.Status.QUEUED
     article.failure_reason = ""
     article.save(update_fields=["status", "failure_reason", "updated_at"])

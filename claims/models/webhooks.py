@@ -82,7 +82,7 @@ class WebhookDelivery(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name_plural = "webhook deliveries"
+        verbose_name_plural = _("webhook deliveries")
         constraints = [
             models.UniqueConstraint(fields=["subscriber", "event", "dedupe_key"], condition=~models.Q(dedupe_key=""),
                                     name="webhook_delivery_once_per_key"),

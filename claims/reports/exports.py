@@ -12,6 +12,7 @@ from django.core.files import File
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .. import access
 from ..models import ClaimKind, ClaimState, ExportJob
@@ -28,7 +29,7 @@ def _int(name: str, value: str) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise ValidationError({name: f"{value!r} is not a number."}) from None
+        raise ValidationError({name: gettext("%(value)s is not a number.") % {"value": repr(value)}}) from None
 
 
 def filter_claims(claims: QuerySet, params) -> QuerySet:
@@ -46,17 +47,17 @@ def filter_claims(claims: QuerySet, params) -> QuerySet:
             return list(value) if isinstance(value, list | tuple) else ([value] if value else [])
     states = [s for s in getlist("state") if s]
     if unknown := set(states) - set(ClaimState.values):
-        raise ValidationError({"state": f"Unknown state(s): {', '.join(sorted(unknown))}."})
+        raise ValidationError({"state": gettext("Unknown state(s): %(names)s.") % {"names": ", ".join(sorted(unknown))}})
     if states:
         claims = claims.filter(status__in=states)
     kinds = [k for k in getlist("kind") if k]
     if unknown := set(kinds) - set(ClaimKind.values):
-        raise ValidationError({"kind": f"Unknown kind(s): {', '.join(sorted(unknown))}."})
+        raise ValidationError({"kind": gettext("Unknown kind(s): %(names)s.") % {"names": ", ".join(sorted(unknown))}})
     if kinds:
         claims = claims.filter(kind__in=kinds)
     if checkworthy := params.get("checkworthy"):
         if checkworthy not in ("yes", "no", "true", "false"):
-            raise ValidationError({"checkworthy": "Use yes or no."})
+            raise ValidationError({"checkworthy": gettext("Use yes or no.")})
         claims = claims.filter(checkworthy=checkworthy in ("yes", "true"))
     if article := params.get("article"):
         claims = claims.filter(article_id=_int("article", article))
