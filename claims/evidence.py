@@ -469,6 +469,30 @@ def _opposite(claim: str, passage: str) -> str | None:
     return None
 
 
+@dataclass
+class StanceCues:
+    """What the stance rules read in a claim and a passage (also features of the learned model)."""
+
+    overlap: float  # share of the claim's tokens found in the passage
+    negation: str = ""  # negation words present on one side only
+    opposite: str = ""  # a pair of opposite words, one on each side
+    mismatched: list[str] = field(default_factory=list)  # the claim's figures the passage contradicts
+
+
+def stance_cues(claim: str, passage: str) -> StanceCues:
+    """Overlap and contradiction cues between `claim` and `passage`."""
+    claim_tokens = set(tokenize(claim))
+    passage_tokens = set(tokenize(passage))
+    overlap = len(claim_tokens & passage_tokens) / len(claim_tokens) if claim_tokens else 0.0
+    claim_words, passage_words = _plain_words(claim), _plain_words(passage)
+    neg_claim, neg_passage = claim_words & _NEGATION, passage_words & _NEGATION
+    negation = ", ".join(sorted(neg_claim or neg_passage)) if bool(neg_claim) != bool(neg_passage) else ""
+    return StanceCues(
+        overlap=overlap, negation=negation, opposite=_opposite(claim, passage) or "",
+        mismatched=[c.figure for c in check_figures(claim, [passage]) if c.status == "mismatch"],
+    )
+
+
 def suggest_stance(claim: str, passage: str) -> StanceSuggestion:
     """Suggest how `passage` bears on `claim`: supports, refutes, context or unrelated.
 
@@ -476,22 +500,17 @@ def suggest_stance(claim: str, passage: str) -> StanceSuggestion:
     cues are a negation on one side only, an opposite word pair, or a figure of the
     same kind with a different value. It is a suggestion; the editor decides.
     """
-    claim_tokens = set(tokenize(claim))
-    passage_tokens = set(tokenize(passage))
-    overlap = len(claim_tokens & passage_tokens) / len(claim_tokens) if claim_tokens else 0.0
+    cues = stance_cues(claim, passage)
+    overlap = cues.overlap
     if overlap < STANCE_UNRELATED_BELOW:
         return StanceSuggestion("unrelated", overlap, ["few of the claim's words appear"])
     reasons = []
-    claim_words, passage_words = _plain_words(claim), _plain_words(passage)
-    neg_claim, neg_passage = claim_words & _NEGATION, passage_words & _NEGATION
-    if bool(neg_claim) != bool(neg_passage):
-        reasons.append(f"negation on one side: {', '.join(sorted(neg_claim or neg_passage))}")
-    opposite = _opposite(claim, passage)
-    if opposite:
-        reasons.append(f"opposite words: {opposite}")
-    mismatched = [c.figure for c in check_figures(claim, [passage]) if c.status == "mismatch"]
-    if mismatched:
-        reasons.append(f"different figures: {', '.join(mismatched)}")
+    if cues.negation:
+        reasons.append(f"negation on one side: {cues.negation}")
+    if cues.opposite:
+        reasons.append(f"opposite words: {cues.opposite}")
+    if cues.mismatched:
+        reasons.append(f"different figures: {', '.join(cues.mismatched)}")
     if reasons:
         return StanceSuggestion("refutes", overlap, reasons)
     if overlap >= STANCE_SUPPORTS_FROM:

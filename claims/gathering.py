@@ -84,7 +84,7 @@ def start_gathering(*, article: Article, by=None, providers: list[str] | None = 
     claims = list(claims)
     if not claims:
         raise GatheringError(gettext("This article has no check-worthy claims to gather sources for."))
-    cited = _cited_outlet(article)
+    article_outlet = _cited_outlet(article)
     runs = []
     with transaction.atomic():
         busy = set(GatherRun.objects.filter(claim__in=claims, status__in=[RunStatus.QUEUED, RunStatus.RUNNING])
@@ -92,7 +92,8 @@ def start_gathering(*, article: Article, by=None, providers: list[str] | None = 
         for claim in claims:
             if claim.pk in busy:
                 continue
-            run = GatherRun(article=article, claim=claim, providers=providers, requested_by=by, cited_outlet=cited)
+            run = GatherRun(article=article, claim=claim, providers=providers, requested_by=by,
+                            cited_outlet=claim_outlet(article, claim) or article_outlet)
             run.full_clean()
             run.save()
             ProviderRun.objects.bulk_create([ProviderRun(run=run, provider=name) for name in providers])
@@ -106,6 +107,22 @@ def _cited_outlet(article: Article) -> str:
     from .text.pipeline import extract
 
     found = extract(article.body, article.language or None).cited_sources if article.body else []
+    return (found[0] if found else "")[:200]
+
+
+def claim_outlet(article: Article, claim: Claim) -> str:
+    """The outlet the claim's own sentence cites ("according to Reuters"), or "".
+
+    Each claim is looked up at its own cited outlet; a claim whose sentence cites
+    none falls back to the first outlet the article cites (the caller's choice).
+    """
+    from .text.quotes import find_cited_sources
+
+    body = article.body or ""
+    if 0 <= claim.start < claim.end <= len(body):
+        found = find_cited_sources(body, claim.start, claim.end)
+    else:
+        found = find_cited_sources(claim.text, 0, len(claim.text))
     return (found[0] if found else "")[:200]
 
 

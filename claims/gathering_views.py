@@ -4,7 +4,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -90,3 +90,32 @@ def feed_list(request):
             return redirect("claims:feed_list")
     return render(request, "claims/feeds.html", {"form": form, "feeds": Feed.objects.all()},
                   status=400 if request.method == "POST" else 200)
+
+
+class FeedEditForm(FeedForm):
+    class Meta(FeedForm.Meta):
+        fields = ["url", "title", "enabled"]
+
+
+def feed_edit(request, pk):
+    """Change a feed's address, title or whether it is searched (editors only)."""
+    _require_editor(request.user)
+    feed = get_object_or_404(Feed, pk=pk)
+    form = FeedEditForm(request.POST or None, instance=feed)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Feed saved."))
+        return redirect("claims:feed_list")
+    return render(request, "claims/feed_edit.html", {"form": form, "feed": feed},
+                  status=400 if request.method == "POST" else 200)
+
+
+@require_POST
+def feed_toggle(request, pk):
+    """Switch a feed off (it is kept but no longer searched) or back on (editors only)."""
+    _require_editor(request.user)
+    feed = get_object_or_404(Feed, pk=pk)
+    feed.enabled = not feed.enabled
+    feed.save(update_fields=["enabled"])
+    messages.success(request, _("Feed switched on.") if feed.enabled else _("Feed switched off."))
+    return redirect("claims:feed_list")

@@ -23,6 +23,8 @@ urlpatterns = [
     path("articles/<int:pk>/gathering/", gathering_views.article_gathering, name="article_gathering"),
     path("articles/<int:pk>/gather/", gathering_views.article_gather, name="article_gather"),
     path("feeds/", gathering_views.feed_list, name="feed_list"),
+    path("feeds/<int:pk>/", gathering_views.feed_edit, name="feed_edit"),
+    path("feeds/<int:pk>/toggle/", gathering_views.feed_toggle, name="feed_toggle"),
     # Reviewer workflow (issue 5)
     path("claims/<int:pk>/", views_review.claim_detail, name="claim_detail"),
     path("claims/<int:pk>/act/<str:action>/", views_review.claim_act, name="claim_act"),

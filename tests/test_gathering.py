@@ -227,3 +227,20 @@ def test_it_reads_an_earlier_fact_checks_rating_as_the_suggested_stance():
     assert gathering._verdict_stance(Candidate("u", extra={"kind": "factcheck", "rating": "True"})) == "supports"
     assert gathering._verdict_stance(Candidate("u", extra={"kind": "factcheck", "rating": "Half"})) == "context"
     assert gathering._verdict_stance(Candidate("u")) == ""
+
+
+def test_it_looks_for_each_claims_own_cited_outlet(django_capture_on_commit_callbacks):
+    reporter, _ = get_user_model().objects.get_or_create(username="gathering-reporter")
+    sentences = ["Exports rose 20 percent in 2023, according to the Wall Street Journal.",
+                 "According to Bloomberg, the harbour deal collapsed in May.",
+                 "The minister resigned on Friday after the vote."]
+    body = " ".join(sentences)
+    article = Article.objects.create(submitted_by=reporter, title="A", body=body, language="en", status="ready")
+    for sentence in sentences:
+        start = body.index(sentence)
+        Claim.objects.create(article=article, start=start, end=start + len(sentence), text=sentence, checkworthy=True)
+    with django_capture_on_commit_callbacks(execute=False):
+        runs = gathering.start_gathering(article=article, providers=["cited"])
+    outlets = [run.cited_outlet for run in sorted(runs, key=lambda r: r.claim.start)]
+    assert "Wall Street Journal" in outlets[0] and outlets[1] == "Bloomberg"
+    assert "Wall Street Journal" in outlets[2]  # cites nothing itself: the article's first outlet

@@ -87,3 +87,40 @@ class GatheringViewTests(PersonaTestCase):
         bad = self.client.post(reverse("claims:feed_list"), {"url": "not a url"})
         self.assertEqual(bad.status_code, 400)
         self.assertEqual(Feed.objects.count(), 1)
+
+    def test_it_lets_editors_edit_a_feed_and_switch_it_off_and_on(self):
+        feed = Feed.objects.create(url="https://daily.example/rss.xml", title="Daily")
+        self.login(self.editor)
+        listing = self.client.get(reverse("claims:feed_list"))
+        self.assertContains(listing, reverse("claims:feed_edit", args=[feed.pk]))
+        self.assertContains(listing, reverse("claims:feed_toggle", args=[feed.pk]))
+        response = self.client.post(reverse("claims:feed_edit", args=[feed.pk]),
+                                    {"url": "https://daily.example/atom.xml", "title": "Daily (Atom)", "enabled": "on"})
+        self.assertRedirects(response, reverse("claims:feed_list"), fetch_redirect_response=False)
+        feed.refresh_from_db()
+        self.assertEqual((feed.url, feed.title, feed.enabled), ("https://daily.example/atom.xml", "Daily (Atom)", True))
+        self.client.post(reverse("claims:feed_toggle", args=[feed.pk]))
+        feed.refresh_from_db()
+        self.assertFalse(feed.enabled)
+        self.assertContains(self.client.get(reverse("claims:feed_list")), 'data-enabled="false"')
+        self.client.post(reverse("claims:feed_toggle", args=[feed.pk]))
+        feed.refresh_from_db()
+        self.assertTrue(feed.enabled)
+        bad = self.client.post(reverse("claims:feed_edit", args=[feed.pk]), {"url": "not a url", "title": "x"})
+        self.assertEqual(bad.status_code, 400)
+        feed.refresh_from_db()
+        self.assertEqual(feed.title, "Daily (Atom)")  # nothing half-saved
+        self.assertEqual(self.client.get(reverse("claims:feed_edit", args=[feed.pk + 99])).status_code, 404)
+
+    def test_it_refuses_feed_changes_to_reporters_and_outsiders(self):
+        feed = Feed.objects.create(url="https://daily.example/rss.xml", title="Daily")
+        for person in (self.reporter, self.outsider):
+            self.login(person)
+            self.assertEqual(self.client.get(reverse("claims:feed_edit", args=[feed.pk])).status_code, 403)
+            self.assertEqual(self.client.post(reverse("claims:feed_edit", args=[feed.pk]),
+                                              {"url": "https://evil.example/", "title": "x"}).status_code, 403)
+            self.assertEqual(self.client.post(reverse("claims:feed_toggle", args=[feed.pk])).status_code, 403)
+        feed.refresh_from_db()
+        self.assertEqual((feed.url, feed.enabled), ("https://daily.example/rss.xml", True))
+        self.login(self.editor)
+        self.assertEqual(self.client.get(reverse("claims:feed_toggle", args=[feed.pk])).status_code, 405)
