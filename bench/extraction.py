@@ -177,9 +177,10 @@ def main() -> None:
     if not args.skip_checkthat:
         figures["checkthat"] = checkthat_scores(eval_dir)
         for name, v in figures["checkthat"].items():
+            model = (f"model alone {v['f1_model_only']:.3f}, rule_mix {v['rule_mix']}" if "f1_model_only" in v
+                     else "no model for this language (cues only)")
             print(f"CheckThat! 2024 {name}: F1(Yes) {v['f1']:.3f} (P {v['precision']:.3f}, R {v['recall']:.3f}, "
-                  f"n={v['n']}); cues alone {v['f1_rules_only']:.3f}, model alone {v.get('f1_model_only', 0):.3f}, "
-                  f"rule_mix {v.get('rule_mix')}")
+                  f"n={v['n']}); cues alone {v['f1_rules_only']:.3f}, {model}")
     figures["speed"] = speed(eval_dir)
     for name, v in figures["speed"].items():
         if isinstance(v, dict):

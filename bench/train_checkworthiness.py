@@ -86,6 +86,34 @@ def average_precision(gold: list[bool], scores: list[float]) -> float:
     return total / hits if hits else 0.0
 
 
+def train_cue_weights(eval_dir: Path, out_dir: Path, langs: list[str]) -> None:
+    """Fit the weights of the editor-readable cues on the training sets of `langs`.
+
+    A logistic regression (balanced classes) over the cue vectors only, so each
+    reason shown to an editor carries a weight learned from labelled sentences.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    names = list(cw.cue_vector(cw.Cues()))
+    rows, labels = [], []
+    for lang in langs:
+        texts, ys = read_checkthat(eval_dir / "checkworthiness" / SPLITS[lang][0])
+        for text, y in zip(texts, ys, strict=True):
+            vec = cw.cue_vector(featurise(text)[1])
+            rows.append([vec[n] for n in names])
+            labels.append(y)
+    model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced").fit(rows, labels)
+    learned = {n: round(float(w), 3) for n, w in zip(names, model.coef_[0], strict=True)
+               if n not in cw.HAND_SET_WEIGHTS}
+    payload = {"trained_on": [SPLITS[lang][0] for lang in langs], "bias": round(float(model.intercept_[0]), 3),
+               "weights": learned, "hand_set_elsewhere": sorted(cw.HAND_SET_WEIGHTS)}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "cue-weights.json"
+    path.write_text(json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    cw.cue_weights.cache_clear()
+    print(f"[cues] bias {payload['bias']}, weights {learned} -> {path.relative_to(ROOT)}")
+
+
 def train_language(lang: str, eval_dir: Path, out_dir: Path) -> None:
     """Fit, select on held-out data, prune and write one language's model."""
     from sklearn.feature_extraction import DictVectorizer
@@ -140,6 +168,12 @@ def train_language(lang: str, eval_dir: Path, out_dir: Path) -> None:
                 best = (choice, c_value, mix, model, f1)
     _, c_value, mix, model, f1 = best
     print(f"[{lang}] chose C={c_value} class_weight={class_weight} rule_mix={mix} (held-out F1 {f1:.3f})")
+    path = out_dir / f"checkworthiness-{lang}.json"
+    if mix == 1.0:
+        # The cues alone generalise best: ship no model, so run time uses the cues.
+        path.unlink(missing_ok=True)
+        print(f"[{lang}] the cues alone did best; no model written (removed {path.relative_to(ROOT)})")
+        return
     coef = model.coef_[0]
     cue_weights = {n[4:]: round(float(w), 4) for n, w in zip(names, coef, strict=True) if n.startswith("cue:")}
     ngram = [(n, float(w)) for n, w in zip(names, coef, strict=True) if not n.startswith("cue:")]
@@ -152,7 +186,6 @@ def train_language(lang: str, eval_dir: Path, out_dir: Path) -> None:
         "cue_weights": cue_weights, "weights": kept,
     }
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / f"checkworthiness-{lang}.json"
     path.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
                     encoding="utf-8")
     # Check the pruned model on held-out data, through the run-time code.
@@ -171,6 +204,8 @@ def main() -> None:
     parser.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
     parser.add_argument("--lang", nargs="+", default=["en", "ar"], choices=sorted(SPLITS))
     args = parser.parse_args()
+    # Cue weights first: the model's rule mix is chosen with them in place.
+    train_cue_weights(Path(args.eval), cw.MODEL_DIR, args.lang)
     for lang in args.lang:
         train_language(lang, Path(args.eval), cw.MODEL_DIR)
 
