@@ -407,7 +407,8 @@ def queue(request, name="mine"):
         .select_related("article", "assignee")
         .only("pk", "text", "kind", "score", "status", "due_at", "updated_at", "version", "checkworthy",
               "article__id", "article__title", "article__url", "article__language", "assignee__id", "assignee__username")
-        .annotate(current_rating=Subquery(current.values("rating__name")[:1]))
+        .annotate(current_rating=Subquery(current.values("rating__name")[:1]),
+                  current_rating_ar=Subquery(current.values("rating__name_ar")[:1]))
     )
     try:
         size = min(max(int(request.GET.get("size", PAGE_SIZE)), 1), 200)

@@ -14,8 +14,9 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from claims import review
 from claims.models import ClaimState
-from tests.review_helpers import make_article, make_claim
+from tests.review_helpers import make_article, make_claim, rating_scale
 
 S = ClaimState
 LOCALE = Path(settings.BASE_DIR) / "claims" / "locale" / "ar" / "LC_MESSAGES"
@@ -90,6 +91,23 @@ def test_it_shows_a_proposed_verdict_for_review_in_arabic(client, personas, arti
     claim = make_claim(article, state=S.PROPOSED, assignee=personas.editor, proposer=personas.editor)
     html = arabic(client, personas.chief, reverse("claims:claim_detail", args=[claim.pk]))
     assert "اعتمد وانشر" in html and "أعد لاستكمال العمل" in html and "حكم مقترح" in html
+    # The rating scale's Arabic name, on the verdict and in the approval queue.
+    name_ar = rating_scale()["false"].name_ar
+    assert name_ar and name_ar in html
+    claim.verdicts.update(status="published", is_current=True)
+    assert name_ar in arabic(client, personas.chief, reverse("claims:queue", args=["approval"]))
+
+
+def test_it_names_timeline_actions_and_states_in_arabic(client, personas, article):
+    claim = make_claim(article, state=S.NEW)
+    review.triage(claim=claim, by=personas.editor, expected_version=claim.version)
+    html = arabic(client, personas.editor, reverse("claims:claim_detail", args=[claim.pk]))
+    timeline = html.split('id="timeline"')[1]
+    assert "<strong>الفرز</strong> · جديد ← الفرز" in timeline
+    assert 'data-action="triage"' in timeline
+    client.force_login(personas.editor)
+    english = client.get(reverse("claims:claim_detail", args=[claim.pk])).content.decode()
+    assert "<strong>triage</strong> · new → triage" in english.split('id="timeline"')[1]
 
 
 def test_it_shows_a_queue_in_arabic(client, personas, article):

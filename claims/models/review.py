@@ -11,6 +11,7 @@ import re
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .articles import Claim
@@ -36,6 +37,9 @@ class RatingLabel(models.Model):
         verbose_name = _("rating label")
 
     def __str__(self):
+        # The Arabic UI shows the scale's Arabic names where it has them.
+        if self.name_ar and get_language() == "ar":
+            return self.name_ar
         return self.name
 
 
