@@ -108,6 +108,10 @@ def test_it_names_timeline_actions_and_states_in_arabic(client, personas, articl
     client.force_login(personas.editor)
     english = client.get(reverse("claims:claim_detail", args=[claim.pk])).content.decode()
     assert "<strong>triage</strong> · new → triage" in english.split('id="timeline"')[1]
+    # The report's audit timeline too, its times kept left to right.
+    report = arabic(client, personas.editor, reverse("claims:article_report", args=[article.pk]))
+    assert "سجل التغييرات" in report and "<b>الفرز</b>" in report and "جديد ← الفرز" in report
+    assert '<time dir="ltr">' in report
 
 
 def test_it_shows_a_queue_in_arabic(client, personas, article):

@@ -9,7 +9,7 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from claims import workflow
-from claims.models import ClaimState
+from claims.models import Article, ClaimState
 
 register = template.Library()
 
@@ -17,6 +17,12 @@ register = template.Library()
 OTHER_ACTIONS = {
     "added_from_selection": _("Added from a selection"),
     "split_from": _("Split from another claim"),
+    # Article events, in the report's audit timeline.
+    "submitted": _("Submitted"),
+    "fetched": _("Page fetched"),
+    "claims_extracted": _("Claims found"),
+    "intake_failed": _("Intake failed"),
+    "intake_retried": _("Intake retried"),
 }
 
 
@@ -31,8 +37,10 @@ def action_label(code: str) -> str:
 
 @register.filter
 def state_label(code: str) -> str:
-    """A claim state's translated name, or the code when it is not a state."""
-    try:
-        return ClaimState(code).label
-    except ValueError:
-        return code
+    """A claim state's (or an article status's) translated name, else the code."""
+    for states in (ClaimState, Article.Status):
+        try:
+            return states(code).label
+        except ValueError:
+            continue
+    return code
