@@ -78,7 +78,8 @@ _MEASURE = (_ar_phrases(lx.AR_MEASURES), _phrases(lx.EN_MEASURES))
 _COMPARE = (_ar_phrases(lx.AR_COMPARISON), _phrases(lx.EN_COMPARISON))
 _NUMBER_WORDS = (_ar_phrases(lx.AR_NUMBER_WORDS + lx.AR_QUANTITY_WORDS), _phrases(lx.EN_NUMBER_WORDS))
 _SOURCE = _ar_phrases(tuple(m.strip() for m in lx.AR_SOURCE_MARKERS))
-_SPEECH = frozenset(lx.AR_SPEECH_VERBS | lx.EN_SPEECH_VERBS)
+_SPEECH = frozenset(lx.AR_SPEECH_VERBS | lx.EN_SPEECH_VERBS | lx.AR_REPORTING_NOUNS | lx.EN_REPORTING_NOUNS
+                    | {"و" + w for w in lx.AR_REPORTING_NOUNS})
 _AR_PREDICTION = re.compile(r"(?<![\w])(?:لن|سوف|من المتوقع|يتوقع|تتوقع|[وف]?س[يتن][\u0621-\u064a]{3,})(?![\w])")
 # Words that start like a future verb (سيـ, ستـ, سنـ) but are nouns or names.
 _AR_NOT_FUTURE = frozenset(normalize(w) for w in lx.AR_SIN_NOUNS)

@@ -46,6 +46,11 @@ AR_SPEECH_VERBS = frozenset(
     شدد شددت وشدد وشددت قائلا قائلة مضيفا مضيفة مؤكدا مؤكدة معتبرا وصف وصفت ووصف ووصفت واصفا
     وصفه وصفها تصريح تصريحات تصريحاته تصريحاتها تاكيده تاكيدها اعلانه اعلانها بيان""".split()
 )
+# Nouns that report what someone said or demanded ("دعوات من X", "calls by X").
+AR_REPORTING_NOUNS = frozenset("""دعوات دعوة مطالبات مطالبة تهديدات تهديد اتهامات اتهام وعود وعد تعهد
+    تعهدات انتقادات تحذيرات تحذير تصريح تصريحات""".split())
+EN_REPORTING_NOUNS = frozenset("""calls demands threats accusations promises pledges pledge warnings warning
+    remarks statement statements claims""".split())
 AR_SPEECH_PARTICIPLES = frozenset("قائلا قائلة مضيفا مضيفة مؤكدا مؤكدة معتبرا معتبرة موضحا موضحة".split())
 EN_SPEECH_VERBS = frozenset(
     """said says say told tells announced announces claimed claims stated states added

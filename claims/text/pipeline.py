@@ -56,6 +56,8 @@ _AR_SPLIT = re.compile(
 )
 _EN_SPLIT = re.compile(r",\s+(?=(?:" + "|".join(lx.EN_CLAUSE_SPLITTERS) + r")\b)|;\s+")
 _QUOTE_CHARS = re.compile(r'["«»“”„]')
+_CONCESSIVE = re.compile(r"(?<![\w])(?:و?رغم|بالرغم|على الرغم|although|though|even though)(?![\w])", re.IGNORECASE)
+_CONCESSIVE_MAIN = re.compile(r"إلا|الا")
 # Both halves need this many words to stand as claims of their own.
 _MIN_CLAUSE_WORDS = 5
 
@@ -139,6 +141,9 @@ def _split_clauses(text: str, seg: Segment) -> list[Segment]:
     pieces = []
     last = 0
     for cut_start, cut_end in sorted(cuts):
+        if _CONCESSIVE_MAIN.match(body, cut_end) and _CONCESSIVE.search(body, last, cut_start):
+            # "رغم أن X، إلا أن Y" is one statement: Y is the main clause of X.
+            continue
         if _words(body[last:cut_start]) >= _MIN_CLAUSE_WORDS and _words(body[cut_end:]) >= _MIN_CLAUSE_WORDS:
             pieces.append((last, cut_start))
             last = cut_end

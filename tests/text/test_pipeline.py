@@ -151,3 +151,17 @@ def test_every_span_indexes_the_original_text(text, lines):
 @given(st.text(max_size=400))
 def test_any_unicode_text_gives_valid_spans(text):
     assert_spans(text, extract(text))
+
+
+def test_it_keeps_a_concessive_sentence_as_one_claim():
+    text = "ورغم أن الاتفاقية لم تنص على دعم عسكري مباشر للحلفاء، إلا أنها ألزمت الطرفين بتبادل المعلومات الأمنية."
+    assert len(extract(text).claims) == 1
+
+
+def test_it_splits_off_a_hedged_clause_so_the_fact_before_it_stays_checkworthy():
+    text = ("وأعلنت الحكومة في مارس 2024 رفع أسعار الوقود بنسبة 15 في المئة في العاصمة، "
+            "من غير المرجح أن تتراجع عن القرار قريباً.")
+    claims = extract(text).claims
+    assert len(claims) == 2
+    assert claims[0].checkworthy
+    assert "hedged or opinion wording" in claims[1].reasons
