@@ -29,8 +29,6 @@ class Quote:
 
 _QUOTED = re.compile(r'"([^"]{3,1500})"')
 _WORD = re.compile(r"[\w\-']+")
-_AR_THAT = {"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم"}
-_EN_PRONOUNS = {"he", "she", "they"}
 
 
 def find_quote(text: str, start: int, end: int, entities: list[Entity], last_person: str | None) -> Quote | None:
