@@ -4,9 +4,13 @@ Each pair (s1, s2) is labelled agree / disagree / other. The suggester reads s1
 as the claim and s2 as the passage; supports counts as agree, refutes as
 disagree, context and unrelated as other. Prints accuracy, macro F1 and the F1
 of "disagree" (what an editor most needs flagged) next to two baselines measured
-in the same run: always the majority class of train, and always "agree".
+in the same run: always the majority class of train, and always "agree"; then
+the rules (`claims.evidence.suggest_stance`), the learned model alone
+(`claims.stance`, trained on train by bench/train_stance.py) and the product's
+suggester (`claims.stance.suggest`: the model, with "unrelated" for pairs far
+apart). Title vectors are cached in var/cache/stance/.
 
-    python bench/stance.py [--split dev]
+    python bench/stance.py [--split dev|test]
 """
 
 import argparse
@@ -18,7 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claims.evidence import suggest_stance  # noqa: E402
+import numpy as np  # noqa: E402
+
+from claims import semantic  # noqa: E402
+from claims import stance as stance_model  # noqa: E402
+from claims.evidence import stance_cues, suggest_stance  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "eval" / "claim-pairs-ar" / "stance"
 LABELS = ("agree", "disagree", "other")
@@ -53,8 +61,23 @@ def main(argv=None) -> None:
     rows = [
         (f"baseline: always {majority} (train majority)", [majority] * len(pairs)),
         ("baseline: always agree", ["agree"] * len(pairs)),
-        ("ours: suggest_stance", [TO_LABEL[suggest_stance(s1, s2).stance] for s1, s2, _ in pairs]),
+        ("rules: evidence.suggest_stance", [TO_LABEL[suggest_stance(s1, s2).stance] for s1, s2, _ in pairs]),
     ]
+    cache_path = ROOT / "var" / "cache" / "stance" / f"ans-{semantic.PACKAGE.replace('==', '-')}.npz"
+    cache_path.parent.mkdir(parents=True, exist_ok=True)
+    cache = semantic.load_cache(cache_path)
+    semantic.query_vectors(list(dict.fromkeys(t for s1, s2, _ in pairs for t in (s1, s2))), cache)
+    semantic.save_cache(cache_path, cache)
+    learned, product = [], []
+    for s1, s2, _ in pairs:
+        u, v = semantic.query_vectors([s1, s2], cache)
+        cues = stance_cues(s1, s2)
+        probs = stance_model.probabilities(stance_model.features(u, v, cues))[0]
+        learned.append(max(probs, key=probs.get))
+        unrelated = cues.overlap < stance_model.STANCE_UNRELATED_BELOW and float(np.dot(u, v)) < \
+            stance_model.UNRELATED_BELOW_COSINE
+        product.append("other" if unrelated else learned[-1])
+    rows += [("learned: e5 + logistic regression", learned), ("product: claims.stance.suggest", product)]
     for name, predicted in rows:
         accuracy, macro, disagree = scores(gold, predicted)
         print(f"{name:42s} accuracy {accuracy:.3f}  macro-F1 {macro:.3f}  disagree-F1 {disagree:.3f}")

@@ -41,6 +41,7 @@ from .intake import NoArticleFound, parse_html
 from .models import Article, Claim, Evidence, GatherRun, ProviderRun, RunStatus, Source
 from .sources import ratelimit
 from .sources.base import Candidate, ClaimQuery, ProviderError, TransientProviderError
+from .stance import suggest as suggest_stance
 
 logger = logging.getLogger(__name__)
 
@@ -438,7 +439,7 @@ def _keep_evidence(claim: Claim, query: ClaimQuery, candidates: list[Candidate])
         text = source.text or candidate.snippet
         best = ev.best_passages(claim.text, text, entities=query.entities, top=PASSAGES_PER_SOURCE) if text else []
         passages = [p.text for p in best]
-        stance = ev.suggest_stance(claim.text, passages[0]) if passages else None
+        stance = suggest_stance(claim.text, passages[0]) if passages else None
         verdict = _verdict_stance(candidate)
         _, created = Evidence.objects.get_or_create(
             claim=claim, source=source,

@@ -98,11 +98,21 @@ def text_key(text: str) -> str:
 
 def passage_vectors(texts: list[str], cache: dict[str, np.ndarray]) -> np.ndarray:
     """Vectors of `texts` as passages, embedding only those not yet in `cache` (which is filled)."""
-    keys = [text_key(text) for text in texts]
+    return _cached(texts, cache, is_query=False)
+
+
+def query_vectors(texts: list[str], cache: dict[str, np.ndarray]) -> np.ndarray:
+    """Vectors of `texts` as queries (also e5's prefix for symmetric tasks), cached like passages."""
+    return _cached(texts, cache, is_query=True)
+
+
+def _cached(texts: list[str], cache: dict[str, np.ndarray], *, is_query: bool) -> np.ndarray:
+    # Query vectors differ from passage vectors of the same text: their keys too.
+    keys = [("q:" if is_query else "") + text_key(text) for text in texts]
     missing = list(dict.fromkeys(key for key in keys if key not in cache))
     if missing:
         by_key = {key: text for key, text in zip(keys, texts, strict=True)}
-        for key, vector in zip(missing, embed_passages([by_key[k] for k in missing]), strict=True):
+        for key, vector in zip(missing, _embed([by_key[k] for k in missing], is_query=is_query), strict=True):
             cache[key] = vector
     if not keys:
         return np.zeros((0, DIM), dtype=np.float32)

