@@ -19,6 +19,7 @@ import numpy as np
 
 from . import semantic
 from .evidence import STANCE_UNRELATED_BELOW, StanceCues, StanceSuggestion, stance_cues, suggest_stance
+from .matching import SAME_CLAIM_COSINE
 
 WEIGHTS_PATH = Path(__file__).with_name("stance_weights.json")
 TO_STANCE = {"agree": "supports", "disagree": "refutes", "other": "context"}
@@ -60,8 +61,8 @@ def predict(claim: str, passage: str) -> tuple[str, dict[str, float]]:
 
 # Below this cosine (and with few shared words) a passage is "unrelated": the ANS
 # pairs are all about one event, so the model never learned that class; the
-# threshold is the one the verdicts provider uses (claims/sources/verdicts.py).
-UNRELATED_BELOW_COSINE = 0.83
+# threshold is the one "checked before?" uses for the same claim.
+UNRELATED_BELOW_COSINE = SAME_CLAIM_COSINE
 
 
 def suggest(claim: str, passage: str) -> StanceSuggestion:

@@ -48,3 +48,17 @@ def test_it_reports_a_missing_or_broken_feed(feed_file, settings):
     settings.CLAIMREVIEW_FEED_PATH = str(feed_file) + ".missing"
     with pytest.raises(ProviderError, match="cannot be read"):
         claimreview.search(ClaimQuery("ميناء"))
+
+
+def test_it_finds_an_english_fact_check_for_an_arabic_claim(tmp_path, settings):
+    review = {"@type": "ClaimReview", "claimReviewed": "The minister said unemployment fell to 4 percent in March",
+              "url": "https://checks.example/jobs", "author": {"name": "Example Checks"},
+              "reviewRating": {"alternateName": "Misleading"}, "datePublished": "2025-04-02"}
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps([review, {**FEED["dataFeedElement"][0]["item"][0]}], ensure_ascii=False),
+                    encoding="utf-8")
+    settings.CLAIMREVIEW_FEED_PATH = str(path)
+    found = claimreview.search(ClaimQuery("قال الوزير إن البطالة انخفضت إلى 4 في المئة في مارس", language="ar"))
+    assert [c.url for c in found] == ["https://checks.example/jobs"]
+    assert found[0].extra["coverage"] < claimreview.MIN_COVERAGE <= 1  # found by meaning, not shared words
+    assert found[0].extra["similarity"] >= 0.83

@@ -4,8 +4,12 @@ CLAIMREVIEW_FEED_PATH names a JSON file the newsroom downloaded: a schema.org
 DataFeed of ClaimReview items (the Data Commons / Fact Check Markup Tool feed),
 a list of ClaimReview objects, or a saved Fact Check Tools `claims:search`
 response. It is read once per process (again when the file changes) and
-searched with `claims.matching.ClaimMatcher`; a fact-check is proposed when it
-repeats enough of the claim's words.
+searched with `claims.matching.ClaimMatcher` and its semantic stage (lexical
+candidates re-ranked with multilingual embeddings, and a prior for fact-checks
+published close to the article). A feed small enough to embed whole makes every
+fact-check a candidate, so a claim in Arabic also finds a check written in
+English. A fact-check is proposed when it repeats enough of the claim's words
+or means nearly the same.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from __future__ import annotations
 import os
 import threading
 
+from claims import semantic
 from claims.evidence import tokenize
-from claims.matching import ClaimMatcher, FeedFormatError, parse_claimreview_feed
+from claims.matching import SAME_CLAIM_COSINE, ClaimMatcher, FeedFormatError, parse_claimreview_feed
 
 from .base import Candidate, ClaimQuery, ProviderError, setting
 
@@ -22,6 +27,9 @@ NAME = "claimreview"
 MAX_RESULTS = 5
 # Share of the claim's distinct words a fact-check must repeat to be proposed.
 MIN_COVERAGE = 0.4
+# Feeds up to this size are embedded whole on first use (a few minutes at most on
+# two cores); larger ones only re-rank the fact-checks sharing words with the claim.
+DENSE_ALL_MAX = 2000
 
 _lock = threading.Lock()
 _cache: dict[str, tuple[float, ClaimMatcher]] = {}
@@ -38,9 +46,13 @@ def _matcher(path: str) -> ClaimMatcher:
             return cached[1]
         try:
             with open(path, "rb") as handle:
-                matcher = ClaimMatcher(parse_claimreview_feed(handle.read()))
+                checks = parse_claimreview_feed(handle.read())
         except FeedFormatError as exc:
             raise ProviderError(str(exc)) from exc
+        # Vectors survive a reload of the file: unchanged fact-checks are not embedded again.
+        vectors = cached[1].vectors if cached else {}
+        matcher = ClaimMatcher(checks, semantic=semantic.available(), vectors=vectors,
+                               dense_all=len(checks) <= DENSE_ALL_MAX)
         _cache[path] = (mtime, matcher)
         return matcher
 
@@ -52,15 +64,16 @@ def search(query: ClaimQuery) -> list[Candidate]:
         raise ProviderError("No ClaimReview feed is configured (CLAIMREVIEW_FEED_PATH).")
     claim_terms = set(tokenize(query.text))
     candidates = []
-    for match in _matcher(path).search(query.text, k=MAX_RESULTS):
+    for match in _matcher(path).search(query.text, k=MAX_RESULTS, on=query.published):
         checked = match.checked
         coverage = len(claim_terms & set(tokenize(checked.claim))) / len(claim_terms) if claim_terms else 0.0
-        if coverage < MIN_COVERAGE or not checked.url:
+        if (coverage < MIN_COVERAGE and match.semantic < SAME_CLAIM_COSINE) or not checked.url:
             continue
         candidates.append(Candidate(
             url=checked.url, title=checked.title or checked.claim[:200], snippet=checked.claim, provider=NAME,
             language=checked.language, rank=len(candidates),
             extra={"kind": "factcheck", "rating": checked.rating, "publisher": checked.publisher,
-                   "claim": checked.claim, "review_date": checked.date, "coverage": round(coverage, 3)},
+                   "claim": checked.claim, "review_date": checked.date, "coverage": round(coverage, 3),
+                   "similarity": round(match.semantic, 3)},
         ))
     return candidates
