@@ -51,10 +51,23 @@ def split_lines(text: str) -> list[tuple[int, int]]:
 def segment(text: str) -> list[Segment]:
     """Split `text` into sentences (and glued subheadings) with original offsets."""
     out: list[Segment] = []
-    for line_start, line_end in split_lines(text):
+    lines = split_lines(text)
+    for i, (line_start, line_end) in enumerate(lines):
+        if i + 1 < len(lines) and _is_heading_line(text, line_start, line_end):
+            out.append(Segment(line_start, line_end, "heading"))
+            continue
         for start, end in _sentences(text, line_start, line_end):
             out.extend(_peel_heading(text, start, end))
     return out
+
+
+_FINAL_MARKS = tuple('.!?؟…:"”»)\'')
+
+
+def _is_heading_line(text: str, start: int, end: int) -> bool:
+    """A short line with no closing punctuation, followed by more text, is a heading."""
+    line = text[start:end]
+    return len(line.split()) <= 8 and not line.endswith(_FINAL_MARKS) and any(ch.isalpha() for ch in line)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

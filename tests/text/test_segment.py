@@ -55,3 +55,8 @@ def test_it_cuts_text_without_any_punctuation_into_readable_units():
     segments = segment(text)
     assert len(segments) > 1
     assert all(s.end - s.start <= 1200 for s in segments)
+
+
+def test_it_marks_a_short_unpunctuated_line_before_more_text_as_a_heading():
+    text = "Water prices in the north\nThe utility raised prices by 8 percent in June.\nLast line without stop"
+    assert [s.kind for s in segment(text)] == ["heading", "sentence", "sentence"]
