@@ -186,6 +186,8 @@ def _token_entities(norm: str, known_people: set[str]) -> list[tuple[int, int, s
 
 def _gazetteer_at(tokens, lowered, i):
     word = lowered[i]
+    if word[:1].isascii() and not tokens[i][2][:1].isupper():
+        return None  # English names are capitalised: "who" is not the WHO.
     for dropped, head in _strip_ar_clitic(word):
         if head not in _FIRST_WORDS:
             continue
@@ -321,6 +323,8 @@ def _en_capitalised(norm, tokens, known_people) -> list[tuple[int, int, str]]:
         label = None
         if any(w in lx.EN_ORG_WORDS for w in lowered) or (len(words) == 1 and word.isupper() and len(word) > 1):
             label = "organization"
+        elif len(words) > 1 and lowered[-1] in lx.EN_PLACE_WORDS:
+            label = "place"
         elif prev in lx.EN_PERSON_TITLES or (len(words) in (2, 3) and all(w.isalpha() or "'" in w for w in words)):
             label = "person"
         elif lowered[-1] in known_people or (nxt in lx.EN_SPEECH_VERBS and not sentence_initial):

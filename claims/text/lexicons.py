@@ -216,6 +216,9 @@ EN_ORG_WORDS = frozenset(
     association union organization organisation fund times post journal news network service
     administration army navy force forces office bureau board authority""".split()
 )
+# The last word of a multiword place name ("Dodge City", "Red Sea").
+EN_PLACE_WORDS = frozenset("""city county river street avenue square island islands province state valley
+    mountains mountain sea ocean gulf bay lake strait region district village port airport""".split())
 EN_ORGANIZATIONS = frozenset(
     """nato kremlin pentagon un eu who imf opec reuters cnn bbc fbi cia nsa epa irs aclu
     hamas hezbollah taliban isis""".split()

@@ -29,6 +29,7 @@ class Quote:
 
 _QUOTED = re.compile(r'"([^"]{3,1500})"')
 _WORD = re.compile(r"[\w\-']+")
+_PRONOUN = re.compile(r"(?i:\b(?:he|she)\s+)$")
 
 
 def find_quote(text: str, start: int, end: int, entities: list[Entity], last_person: str | None) -> Quote | None:
@@ -53,7 +54,7 @@ def find_quote(text: str, start: int, end: int, entities: list[Entity], last_per
         if words >= 3 and not is_name and (best is None or words > best[2]):
             best = (m.start(1), m.end(1), words)
     if best is None:
-        return _indirect(chunk, norm, index_map, people)
+        return _indirect(chunk, norm, index_map, people, last_person)
     speaker = _speaker(norm, best[0], best[1], people, last_person)
     if speaker is None:
         return None
@@ -106,12 +107,17 @@ def _plain(gap: str) -> bool:
     return not any(ch in gap for ch in ",.;:!?،؛\"")
 
 
-def _indirect(chunk, norm, index_map, rel) -> Quote | None:
-    """"قال X إن ..." / "X said (that) ...": the reported clause is the quote."""
+def _indirect(chunk, norm, index_map, rel, last_person) -> Quote | None:
+    """"قال X إن ..." / "X said (that) ...": the reported clause is the quote.
+
+    "He said that ..." takes the last person named before as the speaker.
+    """
     for v_start, v_end, verb in _verbs(norm, 0, len(norm)):
         if verb == "according":
             continue
         subject = [p for p in rel if 0 <= p[0] - v_end <= 3] or [p for p in rel if 0 <= v_start - p[1] <= 3]
+        if not subject and last_person and _PRONOUN.search(norm, max(0, v_start - 5), v_start):
+            subject = [(v_start, v_start, last_person)]
         if not subject:
             continue
         tail = norm[subject[0][1]:] if subject[0][0] > v_start else norm[v_end:]
@@ -146,7 +152,7 @@ def find_cited_sources(text: str, start: int, end: int) -> list[str]:
     out = []
     for pattern in (_AR_OUTLET, _SOURCE):
         for m in pattern.finditer(norm):
-            name = m.group(1).strip('"').strip()
+            name = m.group(1).strip('"').strip().rstrip(".")
             if len(name) >= 2 and name.lower() not in lx.EN_STOP_CAPS:
                 if len(norm) == len(chunk):
                     s = m.start(1) + (1 if m.group(1).startswith('"') else 0)

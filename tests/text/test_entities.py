@@ -51,3 +51,10 @@ def test_it_finds_english_people_organisations_and_quantities():
 def test_it_does_not_read_the_preposition_ala_as_a_name():
     found = labelled("اعتمدت الشركة على الموردين المحليين.")
     assert not any(label == "person" for _, label in found)
+
+
+def test_it_needs_capitals_for_english_names_and_reads_place_words():
+    found = labelled("The farmer who lives near Dodge City said the WHO report was late.")
+    assert ("Dodge City", "place") in found
+    assert ("WHO", "organization") in found
+    assert not any(key == "who" for key, _ in found)

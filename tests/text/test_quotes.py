@@ -41,3 +41,9 @@ def test_it_does_not_take_a_quoted_newspaper_name_for_a_quote():
 def test_it_lists_sources_cited_in_english():
     result = extract("According to Reuters, the plant closed in May. The company declined to comment.")
     assert "Reuters" in result.cited_sources
+
+
+def test_it_gives_he_said_that_to_the_last_person_named():
+    text = "Officials met Mayor Anna Berg on Monday. He said that the bridge would reopen in 2026 after repairs."
+    text = text.replace("He said", "She said")
+    assert ("the bridge would reopen in 2026 after repairs", "Anna Berg") in quotes(text, "en")
