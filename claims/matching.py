@@ -26,7 +26,6 @@ workbench's own verdicts).
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -150,38 +149,59 @@ class ClaimMatcher:
         `on` is when the claim was made (an article's publication date); a pasted
         tweet's own date is used when it is not given. Only the semantic stage uses it.
         """
+        if not self.semantic:
+            tokens = tokenize(clean_query(query))
+            if not tokens or not self.collection:
+                return []
+            return [Match(self.collection[i], score, lexical=score) for i, score in self._index.top(tokens, k)]
+        parts = self.score_parts(query, on=on)
+        if parts is None:
+            return []
+        scores = parts.combine(W_LEXICAL, W_CLAIM, W_TITLE, W_DATE, DATE_TAU_DAYS)
+        order = np.argsort(-scores, kind="stable")[:k]
+        return [Match(self.collection[parts.indices[j]], float(scores[j]), lexical=float(parts.lexical[j]),
+                      semantic=float(parts.claim[j])) for j in order]
+
+    def score_parts(self, query: str, *, on: date | None = None) -> ScoreParts | None:
+        """The candidates of the semantic stage and each part of their score (None: no candidate).
+
+        `search` combines them with the module's weights; the bench re-combines them
+        to choose those weights without embedding anything twice.
+        """
         cleaned = clean_query(query)
         tokens = tokenize(cleaned)
-        if not self.collection or not (tokens or (self.semantic and self.dense_all and cleaned)):
-            return []
-        if not self.semantic:
-            return [Match(self.collection[i], score, lexical=score) for i, score in self._index.top(tokens, k)]
+        if not self.collection or not (tokens or (self.dense_all and cleaned)):
+            return None
         lexical = dict(self._index.top(tokens, RERANK_DEPTH)) if tokens else {}
         candidates = list(range(len(self.collection))) if self.dense_all else list(lexical)
         if not candidates:
-            return []
-        return self._rerank(cleaned, candidates, lexical, on or tweet_date(query))[:k]
-
-    def _date_prior(self, index: int, on: date | None) -> float:
-        published = self._dates[index]
-        if on is None or published is None:
-            return 0.0
-        return W_DATE * math.exp(-abs((published - on).days) / DATE_TAU_DAYS)
-
-    def _rerank(self, query: str, candidates: list[int], lexical: dict[int, float], on: date | None) -> list[Match]:
-        query_vector = semantic.embed_queries([query])[0]
+            return None
+        query_vector = semantic.embed_queries([cleaned])[0]
         docs = [self.collection[i] for i in candidates]
         claim_cos = semantic.passage_vectors([d.claim for d in docs], self.vectors) @ query_vector
         # A fact-check without a title (our own verdicts) counts its claim twice.
         title_cos = semantic.passage_vectors([d.title or d.claim for d in docs], self.vectors) @ query_vector
-        best = max(lexical.values(), default=0.0) or 1.0
-        scores = [
-            W_LEXICAL * lexical.get(i, 0.0) / best + W_CLAIM * float(c) + W_TITLE * float(t) + self._date_prior(i, on)
-            for i, c, t in zip(candidates, claim_cos, title_cos, strict=True)
-        ]
-        order = np.argsort(-np.asarray(scores), kind="stable")
-        return [Match(self.collection[candidates[j]], scores[j], lexical=lexical.get(candidates[j], 0.0),
-                      semantic=float(claim_cos[j])) for j in order]
+        on = on or tweet_date(query)
+        days = np.array([abs((self._dates[i] - on).days) if on and self._dates[i] else np.inf for i in candidates])
+        raw = np.array([lexical.get(i, 0.0) for i in candidates])
+        return ScoreParts(candidates, raw, claim_cos, title_cos, days)
+
+
+@dataclass
+class ScoreParts:
+    """Per candidate (collection index): BM25, cosine with the claim and with the title, days apart."""
+
+    indices: list[int]
+    lexical: np.ndarray
+    claim: np.ndarray
+    title: np.ndarray
+    days: np.ndarray  # inf when either date is unknown
+
+    def combine(self, w_lexical: float, w_claim: float, w_title: float, w_date: float, tau: float) -> np.ndarray:
+        """The fused score: BM25 relative to the query's best, both cosines, and the date prior."""
+        best = self.lexical.max(initial=0.0) or 1.0
+        return (w_lexical * self.lexical / best + w_claim * self.claim + w_title * self.title
+                + w_date * np.exp(-self.days / tau))
 
 
 # --- loading collections -----------------------------------------------------------
