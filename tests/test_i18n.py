@@ -229,3 +229,15 @@ def test_msgfmt_finds_nothing_untranslated_or_fuzzy(tmp_path):
     result = subprocess.run(["msgfmt", "--check", "--statistics", "-o", str(tmp_path / "out.mo"),
                              str(LOCALE / "django.po")], capture_output=True, text=True, check=True)
     assert re.fullmatch(r"\d+ translated messages\.", result.stderr.strip()), result.stderr
+
+
+def test_it_gives_check_worthiness_reasons_in_arabic(client, personas):
+    from claims import services
+
+    article = services.submit_article_text(
+        by=personas.reporter, title="سد", body="قال الوزير إن السد يخزن 4 مليارات متر مكعب منذ عام 2020."
+    )
+    services.extract_claims(article_id=article.pk)
+    html = arabic(client, personas.reporter, reverse("claims:article_detail", args=[article.pk]))
+    assert "يتضمن رقمًا" in html  # "has a figure", stored in English by the pipeline
+    assert "has a figure" not in html

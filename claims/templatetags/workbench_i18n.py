@@ -44,3 +44,43 @@ def state_label(code: str) -> str:
         except ValueError:
             continue
     return code
+
+
+# The text pipeline (pure Python, no Django) words its reasons in English, the
+# language of the extract_claims contract; the page shows them in the user's.
+REASONS = {
+    "looks like a heading, not a statement": _("looks like a heading, not a statement"),
+    "contains a quotation": _("contains a quotation"),
+    "has a figure": _("has a figure"),
+    "has a date": _("has a date"),
+    "attributed to a source": _("attributed to a source"),
+    "mentions a treaty or deal": _("mentions a treaty or deal"),
+    "makes a comparison": _("makes a comparison"),
+    "refers to a measurable quantity": _("refers to a measurable quantity"),
+    "states a cause": _("states a cause"),
+    "hedged or opinion wording": _("hedged or opinion wording"),
+    "evaluative wording": _("evaluative wording"),
+    "a prediction": _("a prediction"),
+    "a question": _("a question"),
+    "too short to check": _("too short to check"),
+}
+# Reasons that carry names after a colon ("names a person: X, Y").
+REASON_PREFIXES = {
+    "names a person": _("names a person"),
+    "names a body": _("names a body"),
+    "names a place": _("names a place"),
+    "names equipment": _("names equipment"),
+}
+
+
+@register.filter
+def reason_label(reason: str) -> str:
+    """A check-worthiness reason in the user's language; names stay as written."""
+    if reason in REASONS:
+        return str(REASONS[reason])
+    prefix, colon, names = reason.partition(": ")
+    if colon and prefix in REASON_PREFIXES:
+        return f"{REASON_PREFIXES[prefix]}: {names}"
+    if reason.startswith("quotes "):
+        return str(_("quotes %(speaker)s") % {"speaker": reason[len("quotes "):]})
+    return reason
