@@ -1,16 +1,19 @@
 """Check-worthiness: a score from 0 to 1, a flag, a kind and reasons in words.
 
-Two parts add up on the log-odds scale:
+Two parts are mixed on the log-odds scale:
 
 * editor-readable cues (a figure, a date, a named person or body, an
   attribution, a quote, a treaty or deal, a comparison, a cause; against:
-  hedges, opinion and prediction wording, questions, headings), each with a
-  fixed weight so the reasons shown are the reasons that counted;
-* where a model file exists for the language (`models/checkworthiness-<lang>.json`,
-  built by `bench/train_checkworthiness.py` from CheckThat! data), a linear
-  model over word and character n-grams learned from labelled sentences.
+  hedges, opinion and prediction wording, questions, headings), with weights
+  learned from labelled sentences (`models/cue-weights.json`) or set by hand
+  where the training data has no examples, so the reasons shown are the
+  reasons that counted;
+* where a model file exists for the language (`models/checkworthiness-<lang>.json`),
+  a linear model over word and character n-grams. Its `rule_mix` says how much
+  the cues weigh against it. Arabic ships without one: on out-of-domain text
+  the cues alone did as well (see `bench/train_checkworthiness.py`).
 
-The model is loaded once per process, lazily, from the repository.
+Files are loaded once per process, lazily, from the repository.
 """
 
 from __future__ import annotations
