@@ -24,6 +24,10 @@ def articles_visible_to(user) -> QuerySet[Article]:
 
 
 def claims_visible_to(user) -> QuerySet[Claim]:
+    if roles.is_editor(user):
+        # Every claim: no "article IN (all articles)" semi-join for the planner
+        # to carry through queue queries over 200,000 claims.
+        return Claim.objects.all()
     return Claim.objects.filter(article__in=articles_visible_to(user))
 
 

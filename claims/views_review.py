@@ -161,7 +161,7 @@ def _claim_page_context(request, claim):
         "is_overdue": _is_overdue(claim),
         "stances": Stance.choices,
         "other_claims": list(claim.article.claims.exclude(pk=claim.pk).filter(status__in=workflow.WORKING)
-                             .only("pk", "text", "version", "start")) if can_work else [],
+                             .only("pk", "article_id", "text", "version", "start")) if can_work else [],
         "reason_form": ReasonForm(),
         "assign_form": AssignForm(editors=editors, initial={"due_at": claim.due_at}) if editors else None,
         "verdict_form": VerdictForm(ratings=ratings) if ratings else None,
@@ -415,6 +415,11 @@ def queue(request, name="mine"):
     except ValueError:
         size = PAGE_SIZE
     page = Paginator(claims, size).get_page(request.GET.get("page"))
+    # Labels translated once per page: get_FOO_display() rebuilds and
+    # translates the whole choice list for every row it is called on.
+    states, kinds = dict(ClaimState.choices), dict(ClaimKind.choices)
+    for claim in page.object_list:
+        claim.status_label, claim.kind_label = states[claim.status], kinds[claim.kind]
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "claims/queue.html", {

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy
 
 from . import roles, webhooks
 from .models import Claim, ClaimEvent, ClaimState, Comment, Evidence, Stance, Verdict
+from .models.articles import audited_writes
 
 S = ClaimState
 
@@ -228,7 +229,9 @@ def transition(claim: Claim, action: str, *, by, expected_version: int | None, r
     """
     if action not in actions_known():
         raise TransitionNotAllowed(_("Unknown action “%(action)s”.") % {"action": action})
-    with transaction.atomic():
+    # audited_writes(): the guard on Claim lets this block change audited
+    # fields because it writes their ClaimEvent before it commits.
+    with transaction.atomic(), audited_writes():
         row = _lock(claim, action, expected_version)
         locked = Claim.objects.select_related("article").get(pk=claim.pk)
         allowed, _label = WHO[row.who]
@@ -265,6 +268,22 @@ def transition(claim: Claim, action: str, *, by, expected_version: int | None, r
         )
     claim.refresh_from_db()
     return step
+
+
+def bulk_transition(claims, action: str, *, by, reason: str = "", **data) -> int:
+    """Take `action` on every claim in the queryset `claims`: all of them or none.
+
+    This is the bulk path for audited fields (a plain queryset update() of
+    them is refused): each claim goes through `transition()`, so the table,
+    its rules and the version bump apply and each gets its own ClaimEvent,
+    all in one transaction. Returns how many claims changed.
+    """
+    with transaction.atomic():
+        # Locked in primary-key order so two bulk changes cannot deadlock.
+        rows = list(Claim.objects.filter(pk__in=claims.values("pk")).select_for_update().order_by("pk"))
+        for claim in rows:
+            transition(claim, action, by=by, expected_version=claim.version, reason=reason, **data)
+    return len(rows)
 
 
 def _lock(claim: Claim, action: str, expected_version: int | None) -> Transition:

@@ -5,6 +5,9 @@ Rules about a single row live here (constraints, `clean()`); anything that
 spans rows or starts a job lives in `claims/services.py`.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -101,6 +104,63 @@ class ClaimState(models.TextChoices):
     CORRECTED = "corrected", _("Corrected")
 
 
+# --- the audit guard -----------------------------------------------------------
+# The fields a person changes through the workflow. claims/workflow.py writes
+# them and records a ClaimEvent in the same transaction; anywhere else a
+# change would leave no trace, so the queryset and save() below refuse it.
+# Machine output (score, kind, checkworthy, entities...) is not guarded: the
+# text pipeline rewrites it, and a triage that changes it is recorded anyway.
+AUDITED_FIELDS = ("status", "assignee_id", "due_at", "text", "start", "end")
+
+_audited_writes = ContextVar("claim_audited_writes", default=False)
+
+
+class UnauditedChange(ValueError):
+    """An audited field of a claim was about to change outside the workflow."""
+
+
+@contextmanager
+def audited_writes():
+    """Allow writes to audited fields inside the block.
+
+    Only `claims/workflow.py` enters it, and it writes the ClaimEvent for
+    every claim it changes in the same transaction.
+    """
+    token = _audited_writes.set(True)
+    try:
+        yield
+    finally:
+        _audited_writes.reset(token)
+
+
+def _refuse_unaudited(model, names) -> None:
+    if _audited_writes.get():
+        return
+    touched = sorted({model._meta.get_field(name).attname for name in names} & set(AUDITED_FIELDS))
+    if touched:
+        raise UnauditedChange(
+            f"A claim's {', '.join(touched)} can only change through claims.workflow, which records it."
+        )
+
+
+class ClaimQuerySet(models.QuerySet):
+    """Bulk writes may not skip the audit trail."""
+
+    def update(self, **kwargs):
+        _refuse_unaudited(self.model, kwargs)
+        return super().update(**kwargs)
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        _refuse_unaudited(self.model, fields)
+        return super().bulk_update(objs, fields, batch_size=batch_size)
+
+    def delete(self):
+        # A worked claim's events would go with it (they cascade).
+        if not _audited_writes.get() and ClaimEvent.objects.filter(claim__in=self).exists():
+            raise UnauditedChange("Claims with an audit trail cannot be deleted.")
+        return super().delete()
+
+
 class Claim(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
     # Offsets always point into article.body as submitted; normalisation is
@@ -125,16 +185,66 @@ class Claim(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ClaimQuerySet.as_manager()
+
     class Meta:
         ordering = ["article_id", "start", "pk"]
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"),
             models.CheckConstraint(condition=models.Q(score__gte=0) & models.Q(score__lte=1), name="claim_score_0_1"),
         ]
-        indexes = [models.Index(fields=["status", "assignee"])]
+        indexes = [
+            models.Index(fields=["status", "assignee"]),
+            # One per work queue, in the queue's own order, so a page of 50 is
+            # read straight off an index instead of sorting 200,000 claims.
+            models.Index(models.F("score").desc(), "id", condition=models.Q(assignee__isnull=True),
+                         name="claim_unassigned_by_score"),
+            models.Index(fields=["assignee", "due_at", "-score", "id"], name="claim_assignee_due"),
+            models.Index(fields=["status", "updated_at", "id"], name="claim_status_updated"),
+            # status in the key: the overdue count is read from the index alone.
+            models.Index(fields=["due_at", "status"], condition=models.Q(due_at__isnull=False), name="claim_due"),
+            models.Index(models.F("updated_at").desc(), models.F("id").desc(),
+                         condition=models.Q(status__in=["published", "corrected"]), name="claim_published_recent"),
+        ]
 
     def __str__(self):
         return self.text[:80]
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding and not _audited_writes.get():
+            stored = getattr(self, "_audited_as_stored", {})
+            saving = kwargs.get("update_fields")
+            saving = AUDITED_FIELDS if saving is None else {self._meta.get_field(n).attname for n in saving}
+            changed = [name for name in AUDITED_FIELDS if name in saving and name in self.__dict__
+                       and (name not in stored or stored[name] != self.__dict__[name])]
+            _refuse_unaudited(type(self), changed)
+        super().save(*args, **kwargs)
+        self._remember_audited()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        claim = super().from_db(db, field_names, values)
+        claim._remember_audited()
+        return claim
+
+    def _remember_audited(self, names=None) -> None:
+        """Note the audited fields' stored values, to spot a change at save()."""
+        remembered = getattr(self, "_audited_as_stored", {})
+        if names is not None:
+            names = {self._meta.get_field(name).attname for name in names}
+        for name in AUDITED_FIELDS:
+            if name in self.__dict__ and (names is None or name in names):
+                remembered[name] = self.__dict__[name]
+        self._audited_as_stored = remembered
+
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        self._remember_audited(fields)
+
+    def delete(self, *args, **kwargs):
+        if not _audited_writes.get() and self.events.exists():
+            raise UnauditedChange("Claims with an audit trail cannot be deleted.")
+        return super().delete(*args, **kwargs)
 
     def clean(self):
         body = self.article.body if self.article_id else ""
