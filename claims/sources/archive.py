@@ -141,7 +141,8 @@ def _sqlite(model, kind: str, query_text: str, exclude: Q) -> list:
         cursor.execute(
             f"SELECT ref FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND kind = %s "
             f"ORDER BY bm25({FTS_TABLE}, 2.0, 1.0) LIMIT %s",
-            [f"{{title body}}: ({match})", kind, MAX_RESULTS * 4],
+            # Generous: rows the caller leaves out (pasted articles, the claim's own) are dropped below.
+            [f"{{title body}}: ({match})", kind, 200],
         )
         refs = [row[0] for row in cursor.fetchall()]
     rows = model.objects.in_bulk(refs)
