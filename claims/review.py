@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -48,9 +49,14 @@ def _notify(recipients, *, kind: str, claim: Claim, actor, message: str) -> list
     return rows
 
 
+def claim_url(claim: Claim) -> str:
+    """The claim page's absolute address: an e-mail is read outside the site."""
+    return settings.SITE_URL.rstrip("/") + reverse("claims:claim_detail", args=[claim.pk])
+
+
 def _send_emails(mailed, *, subject: str, claim: Claim) -> None:
-    body = _("%(subject)s\n\nClaim: %(text)s\n\nOpen it in the workbench: /claims/%(pk)s/") % {
-        "subject": subject, "text": claim.text, "pk": claim.pk,
+    body = _("%(subject)s\n\nClaim: %(text)s\n\nOpen it in the workbench: %(url)s") % {
+        "subject": subject, "text": claim.text, "url": claim_url(claim),
     }
     for notification_id, address in mailed:
         try:

@@ -35,6 +35,15 @@ def test_it_notifies_and_emails_the_assignee_after_commit(personas, article, dja
     assert Notification.objects.get(recipient=personas.editor).emailed_at is not None
 
 
+def test_it_links_the_claim_by_its_absolute_address_in_emails(personas, article, settings,
+                                                             django_capture_on_commit_callbacks):
+    settings.SITE_URL = "https://factcheck.example.org/"
+    claim = make_claim(article, state=S.RESEARCHING)
+    with django_capture_on_commit_callbacks(execute=True):
+        review.assign(claim=claim, by=personas.chief, expected_version=claim.version, assignee=personas.editor)
+    assert f"https://factcheck.example.org/claims/{claim.pk}/" in mail.outbox[0].body
+
+
 def test_it_asks_chief_editors_to_review_and_tells_the_proposer_the_outcome(personas, article,
                                                                             django_capture_on_commit_callbacks):
     labels = rating_scale()
