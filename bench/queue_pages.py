@@ -7,11 +7,14 @@ events in realistic proportions), starts gunicorn on 127.0.0.1 against it
 with production settings (DJANGO_DEBUG=false, persistent connections), logs
 20 editors in through the login form, and has them load the five queues
 (with and without filters, first and later pages) and claim pages, each user
-on its own thread with its own session, back to back without think time.
-Request counts are bounded (--rounds). The target is p95 <= 300 ms per page.
+on its own thread with its own session, pausing 1-3 s between pages as
+locust's between(1, 3) would (--think 0 0: back to back, the saturation
+case). Request counts are bounded (--rounds). The target is p95 <= 300 ms per
+page. It also prints the server's CPU time per request and how busy the whole
+machine was, since other work on the same cores shows up as latency here.
 
     python bench/queue_pages.py [--articles 10000] [--claims-per-article 20] [--users 20] [--rounds 3]
-        [--workers 4] [--explain] [--keep] [--reuse]
+        [--workers 4] [--think 1 3] [--explain] [--keep] [--reuse]
 
 --explain also runs every page once in process and prints EXPLAIN ANALYZE
 timings for its queries (the plan of any taking over 20 ms). --reuse keeps a
@@ -304,9 +307,11 @@ def pages(*, user_id: int, editor_ids: list[int], article_ids: list[int], rng: r
     ]
 
 
-def run_load(base: str, sessions: list, *, editor_ids, article_ids, claim_ids, rounds: int, seed: int):
-    """Every user thread loads `rounds` rounds of pages back to back; returns
-    {label: [milliseconds]} and the failures."""
+def run_load(base: str, sessions: list, *, editor_ids, article_ids, claim_ids, rounds: int, seed: int,
+             think: tuple[float, float] = (0, 0)):
+    """Every user thread loads `rounds` rounds of pages, pausing a random
+    `think` interval (seconds) between pages; returns {label: [milliseconds]},
+    the failures and the wall time."""
     timings, failures, lock = defaultdict(list), [], threading.Lock()
 
     def user(index: int, session):
@@ -323,6 +328,8 @@ def run_load(base: str, sessions: list, *, editor_ids, article_ids, claim_ids, r
                     if answer.status_code != 200:
                         failures.append((path, answer.status_code))
                     timings[label].append(elapsed)
+                if think[1]:
+                    time.sleep(rng.uniform(*think))
 
     threads = [threading.Thread(target=user, args=(i, s)) for i, s in enumerate(sessions)]
     started = time.perf_counter()
@@ -331,6 +338,28 @@ def run_load(base: str, sessions: list, *, editor_ids, article_ids, claim_ids, r
     for t in threads:
         t.join()
     return timings, failures, time.perf_counter() - started
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time the processes have used so far."""
+    total = 0
+    for pid in pids:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds() -> float:
+    """CPU time every process on the machine has used so far (all cores)."""
+    with open("/proc/stat") as stat:
+        fields = [int(x) for x in stat.readline().split()[1:]]
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def workers_of(server: subprocess.Popen) -> list[int]:
+    with open(f"/proc/{server.pid}/task/{server.pid}/children") as children:
+        return [int(pid) for pid in children.read().split()]
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -371,6 +400,10 @@ def main(argv=None) -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of 18 pages per user")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    # Like locust's wait_time = between(1, 3): an editor reads a page before the
+    # next click. --think 0 0 sends requests back to back (saturation).
+    parser.add_argument("--think", type=float, nargs=2, default=(1.0, 3.0), metavar=("MIN", "MAX"),
+                        help="seconds each user pauses between pages (default 1 3)")
     parser.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE of each page's queries")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument("--reuse", action="store_true", help="use the database an earlier --keep run seeded")
@@ -433,16 +466,22 @@ def main(argv=None) -> None:
         # One round to warm the workers' connections and PostgreSQL's cache; not counted.
         run_load(base, sessions, editor_ids=editor_ids, article_ids=article_ids, claim_ids=claim_ids, rounds=1,
                  seed=99)
+        workers = workers_of(server)
+        cpu_before, busy_before = cpu_seconds(workers), machine_busy_seconds()
         timings, failures, wall = run_load(base, sessions, editor_ids=editor_ids, article_ids=article_ids,
-                                           claim_ids=claim_ids, rounds=args.rounds, seed=7)
+                                           claim_ids=claim_ids, rounds=args.rounds, seed=7, think=args.think)
+        server_cpu, busy = cpu_seconds(workers) - cpu_before, machine_busy_seconds() - busy_before
     finally:
         stop_server(server)
         if not args.keep:
             drop_database(url)
 
     total = sum(len(v) for v in timings.values())
-    print(f"\n{args.users} concurrent users, {total} requests in {wall:.1f} s ({total / wall:.0f} req/s), "
-          f"gunicorn {args.workers} workers, {os.cpu_count()} CPUs")
+    cores = os.cpu_count()
+    print(f"\n{args.users} concurrent users (think {args.think[0]:g}-{args.think[1]:g} s), {total} requests in "
+          f"{wall:.1f} s ({total / wall:.0f} req/s), gunicorn {args.workers} workers, {cores} CPUs")
+    print(f"gunicorn CPU {server_cpu / total * 1000:.1f} ms per request; machine busy {busy / wall / cores:.0%} "
+          f"of {cores} cores, of which this bench's server {server_cpu / max(busy, 1e-9):.0%}")
     print(f"{'page':36} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     worst = 0.0
     for label, values in timings.items():
