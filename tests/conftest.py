@@ -84,4 +84,4 @@ def personas_committed(transactional_db):
     return make_personas()
 
 
-pytest_plugins = ["tests.worker", "tests.fakes.http"]
+pytest_plugins = ["tests.worker", "tests.fakes.http", "tests.browser"]

@@ -7,53 +7,13 @@ and proposes a verdict, a second editor approves it, and the timeline shows
 every step. The final screenshot is kept in test-artifacts/.
 """
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 
 from claims.models import Claim, ClaimEvent, ClaimState, Verdict
-from tests.personas import PASSWORD
+from tests.browser import logged_in, screenshot
 from tests.review_helpers import SENTENCES, make_article, make_claim, make_evidence, rating_scale
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-@pytest.fixture
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium is not installed at {CHROMIUM}: run `make system-deps`.")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls in
-    # the test are ordinary synchronous calls between browser steps.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--no-first-run"],
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-
-def logged_in(browser, live_server, user):
-    page = browser.new_context(viewport={"width": 1280, "height": 1100}, locale="en").new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
-    return page
-
 
 def click_action(page, action):
     with page.expect_navigation():
@@ -129,8 +89,7 @@ def test_a_claim_walks_from_new_to_published_in_the_browser(live_server, persona
     timeline = second.eval_on_selector_all("#timeline ol > li", "items => items.map(li => li.dataset.action)")
     assert timeline == ["triage", "start_research", "assign", "attach_evidence", "set_stance", "propose", "approve"]
     assert "In force" in second.inner_text("#verdicts")
-    ARTIFACTS.mkdir(exist_ok=True)
-    second.screenshot(path=str(ARTIFACTS / "review-published.png"), full_page=True)
+    assert screenshot(second, "review-published.png").exists()
 
     claim.refresh_from_db()
     assert claim.status == ClaimState.PUBLISHED
