@@ -60,14 +60,7 @@ def submit_article_text(*, by, title: str, body: str, outlet: str = "", url: str
         published_at=published_at, language=language or detect_language(body),
         origin=Article.Origin.TEXT, status=Article.Status.QUEUED, submitted_by=by,
     )
-    article.full_clean()
-    article.save()
-    record_event(article=article, actor=by, action="submitted", to_state=article.status,
-                 changes={"origin": "text", "language": article.language})
-    from .tasks import extract_claims_for_article
-
-    extract_claims_for_article.delay_on_commit(article.pk)
-    return article
+    return _save_submission(article, by=by, changes={"origin": "text", "language": article.language})
 
 
 @transaction.atomic
@@ -78,14 +71,26 @@ def submit_article_url(*, by, url: str, outlet: str = "", language: str = "") ->
         url=url.strip(), outlet=outlet.strip(), language=language, origin=Article.Origin.URL,
         status=Article.Status.QUEUED, submitted_by=by,
     )
+    return _save_submission(article, by=by, changes={"origin": "url", "url": article.url})
+
+
+def _save_submission(article: Article, *, by, changes: dict) -> Article:
+    """Validate and save a new article, record it, and queue its intake job
+    for after the commit (a URL is fetched first; text goes straight to
+    claim extraction)."""
     article.full_clean()
     article.save()
-    record_event(article=article, actor=by, action="submitted", to_state=article.status,
-                 changes={"origin": "url", "url": article.url})
-    from .tasks import ingest_article
-
-    ingest_article.delay_on_commit(article.pk)
+    record_event(article=article, actor=by, action="submitted", to_state=article.status, changes=changes)
+    _intake_task(article.origin, has_body=bool(article.body)).delay_on_commit(article.pk)
     return article
+
+
+def _intake_task(origin: str, *, has_body: bool):
+    """The task that (re)starts an intake job: a URL whose page is not in yet
+    is fetched first; anything with text goes straight to claim extraction."""
+    from .tasks import extract_claims_for_article, ingest_article
+
+    return ingest_article if origin == Article.Origin.URL and not has_body else extract_claims_for_article
 
 
 def _claim_intake(article_id: int, to_status: str) -> bool:
@@ -204,8 +209,6 @@ def requeue_stale_intakes(*, older_than: timedelta, max_attempts: int = 5) -> in
 
     Returns how many articles were touched. Run periodically by Celery beat.
     """
-    from .tasks import extract_claims_for_article, ingest_article
-
     cutoff = timezone.now() - older_than
     stale = Article.objects.filter(status__in=Article.RUNNING_STATUSES, updated_at__lt=cutoff)
     touched = 0
@@ -218,8 +221,7 @@ def requeue_stale_intakes(*, older_than: timedelta, max_attempts: int = 5) -> in
             continue
         # Touch the row so the next sweep does not send it again at once.
         Article.objects.filter(pk=article_id).update(updated_at=timezone.now())
-        task = ingest_article if origin == Article.Origin.URL and not has_body else extract_claims_for_article
-        task.delay_on_commit(article_id)
+        _intake_task(origin, has_body=has_body).delay_on_commit(article_id)
     return touched
 
 
@@ -234,8 +236,5 @@ def retry_intake(*, article: Article, by) -> Article:
     article.save(update_fields=["status", "failure_reason", "updated_at"])
     record_event(article=article, actor=by, action="intake_retried", from_state=Article.Status.FAILED,
                  to_state=article.status)
-    from .tasks import extract_claims_for_article, ingest_article
-
-    task = ingest_article if article.origin == Article.Origin.URL and not article.body else extract_claims_for_article
-    task.delay_on_commit(article.pk)
+    _intake_task(article.origin, has_body=bool(article.body)).delay_on_commit(article.pk)
     return article
