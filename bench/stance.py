@@ -71,12 +71,18 @@ def main(argv=None) -> None:
     learned, product = [], []
     for s1, s2, _ in pairs:
         u, v = semantic.query_vectors([s1, s2], cache)
-        cues = stance_cues(s1, s2)
-        probs = stance_model.probabilities(stance_model.features(u, v, cues))[0]
+        probs = stance_model.probabilities(stance_model.features(u, v, stance_cues(s1, s2)))[0]
         learned.append(max(probs, key=probs.get))
+        # What claims.stance.suggest does, with cached vectors: the passage read
+        # through its closest sentence, "unrelated" when far apart.
+        sentence = stance_model.closest_sentence(s1, s2)
+        v = v if sentence == s2 else semantic.query_vectors([sentence], cache)[0]
+        cues = stance_cues(s1, sentence)
+        probs = stance_model.probabilities(stance_model.features(u, v, cues))[0]
         unrelated = cues.overlap < stance_model.STANCE_UNRELATED_BELOW and float(np.dot(u, v)) < \
             stance_model.UNRELATED_BELOW_COSINE
-        product.append("other" if unrelated else learned[-1])
+        label = max(probs, key=probs.get)
+        product.append("other" if unrelated else "disagree" if cues.mismatched and label == "agree" else label)
     rows += [("learned: e5 + logistic regression", learned), ("product: claims.stance.suggest", product)]
     for name, predicted in rows:
         accuracy, macro, disagree = scores(gold, predicted)

