@@ -439,14 +439,16 @@ def _keep_evidence(claim: Claim, query: ClaimQuery, candidates: list[Candidate])
         text = source.text or candidate.snippet
         best = ev.best_passages(claim.text, text, entities=query.entities, top=PASSAGES_PER_SOURCE) if text else []
         passages = [p.text for p in best]
-        stance = suggest_stance(claim.text, passages[0]) if passages else None
-        verdict = _verdict_stance(candidate)
+        if Evidence.objects.filter(claim=claim, source=source).exists():
+            continue  # a redelivered task: kept already, and the stance model is not cheap
+        # An earlier fact-check's rating is its stance; the model is asked only otherwise.
+        stance = _verdict_stance(candidate) or (suggest_stance(claim.text, passages[0]).stance if passages else "")
         _, created = Evidence.objects.get_or_create(
             claim=claim, source=source,
             defaults={
                 "passage": passages[0] if passages else candidate.snippet,
                 "score": round(best[0].score, 4) if best else 0.0,
-                "suggested_stance": verdict or (stance.stance if stance else ""),
+                "suggested_stance": stance,
                 "figures": _checks(claim, query, candidate, passages),
             },
         )

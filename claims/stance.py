@@ -88,10 +88,11 @@ def closest_sentence(claim: str, passage: str) -> str:
     return best[:SENTENCE_MAX_CHARS]
 
 
-@lru_cache(maxsize=512)
-def _claim_vector(claim: str):
-    # One claim meets many passages while gathering: embed it once.
-    return semantic.embed_queries([claim])[0]
+@lru_cache(maxsize=4096)
+def _vector(text: str):
+    # While gathering, one claim meets many passages and one source (so its
+    # sentences) serves several claims of an article: embed each text once per process.
+    return semantic.embed_queries([text])[0]
 
 
 def suggest(claim: str, passage: str) -> StanceSuggestion:
@@ -103,7 +104,7 @@ def suggest(claim: str, passage: str) -> StanceSuggestion:
     """
     sentence = closest_sentence(claim, passage)
     try:
-        vectors = [_claim_vector(claim), semantic.embed_queries([sentence])[0]]
+        vectors = [_vector(claim), _vector(sentence)]
         cues = stance_cues(claim, sentence)
         probs = probabilities(features(vectors[0], vectors[1], cues))[0]
     except (semantic.SemanticUnavailable, OSError, ValueError, KeyError):
