@@ -113,9 +113,11 @@ def _cached(texts: list[str], cache: dict[str, np.ndarray], *, is_query: bool) -
     # Query vectors differ from passage vectors of the same text: their keys too.
     keys = [("q:" if is_query else "") + text_key(text) for text in texts]
     missing = list(dict.fromkeys(key for key in keys if key not in cache))
-    if missing:
-        by_key = {key: text for key, text in zip(keys, texts, strict=True)}
-        for key, vector in zip(missing, _embed([by_key[k] for k in missing], is_query=is_query), strict=True):
+    by_key = {key: text for key, text in zip(keys, texts, strict=True)}
+    # In chunks, so work done before a task's time limit stops it is kept for its retry.
+    for start in range(0, len(missing), 64):
+        chunk = missing[start:start + 64]
+        for key, vector in zip(chunk, _embed([by_key[k] for k in chunk], is_query=is_query), strict=True):
             cache[key] = vector
     if not keys:
         return np.zeros((0, DIM), dtype=np.float32)

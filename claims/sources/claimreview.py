@@ -27,9 +27,10 @@ NAME = "claimreview"
 MAX_RESULTS = 5
 # Share of the claim's distinct words a fact-check must repeat to be proposed.
 MIN_COVERAGE = 0.4
-# Feeds up to this size are embedded whole on first use (a few minutes at most on
-# two cores); larger ones only re-rank the fact-checks sharing words with the claim.
-DENSE_ALL_MAX = 2000
+# Feeds up to this size are embedded whole on first use (about a minute on two
+# busy cores, within a gathering task's time limit); larger ones only re-rank the
+# fact-checks sharing words with the claim.
+DENSE_ALL_MAX = 500
 
 _lock = threading.Lock()
 _cache: dict[str, tuple[float, ClaimMatcher]] = {}

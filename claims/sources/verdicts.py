@@ -52,7 +52,9 @@ def published_checks(*, exclude_claim_id: int | None = None) -> list[CheckedClai
     if exclude_claim_id:
         rows = rows.exclude(claim_id=exclude_claim_id)
     checks = []
-    for verdict in rows[:setting("VERDICTS_MATCH_MAX", 5000)]:
+    # The latest verdicts only: each is embedded once per worker process, and the
+    # first search must fit in a gathering task's time limit.
+    for verdict in rows[:setting("VERDICTS_MATCH_MAX", 1000)]:
         claim = verdict.claim
         checks.append(CheckedClaim(
             id=str(verdict.pk), claim=claim.text, rating=verdict.rating.name,
