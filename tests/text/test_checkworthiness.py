@@ -42,3 +42,16 @@ def test_text_features_are_normalised_per_group():
     feats = cw.text_features("Prices rose.")
     words = [v for k, v in feats.items() if k.startswith(("w:", "b:"))]
     assert abs(sum(v * v for v in words) - 1.0) < 1e-9
+
+
+def test_a_language_without_an_offset_uses_zero():
+    assert cw.language_offset("und") == 0.0
+
+
+def test_the_language_offset_moves_the_cut_off_on_the_log_odds(monkeypatch):
+    c = claim("قال وزير المالية إن الصادرات ارتفعت بنسبة 8 في المئة خلال العام الماضي.", "ar")
+    base = cw.score(c.text, cw.find_cues(c.text, "sentence", c.entities, None), "und")
+    monkeypatch.setattr(cw, "_cue_file", lambda: {"language_offset": {"und": 30.0}})
+    cues = cw.find_cues(c.text, "sentence", c.entities, None)
+    assert cw.score(c.text, cues, "und") > base
+    assert cw.score(c.text, cues, "und") == 1.0
