@@ -8,8 +8,8 @@ run harmless.
 from datetime import timedelta
 
 from celery import shared_task
-from django.conf import settings
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 
 from . import services
 from .fetch import TransientFetchError
