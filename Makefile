@@ -62,6 +62,7 @@ run: demo
 # The whole suite on PostgreSQL + Redis + a real Celery worker + Chromium,
 # then the fast unit tests again on the embedded SQLite default.
 test: install system-deps
+	$(BIN)/ruff check .
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory test-sqlite
 
