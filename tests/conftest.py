@@ -56,6 +56,7 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.hookimpl(trylast=True)  # after -m has deselected what this run leaves out
 def pytest_collection_modifyitems(config, items):
     needs_services = [item for item in items if item.get_closest_marker("integration") or item.get_closest_marker("browser")]
     if not needs_services or not SERVICE_PROBLEMS:
