@@ -47,3 +47,12 @@ def test_it_gives_he_said_that_to_the_last_person_named():
     text = "Officials met Mayor Anna Berg on Monday. He said that the bridge would reopen in 2026 after repairs."
     text = text.replace("He said", "She said")
     assert ("the bridge would reopen in 2026 after repairs", "Anna Berg") in quotes(text, "en")
+
+
+def test_it_keeps_every_word_of_an_arabic_outlet_name():
+    from claims.text.pipeline import extract
+
+    text = ("وبحسب تقرير لصحيفة وول ستريت جورنال، فإن الشركة باعت 300 طائرة. "
+            "وقالت وكالة رويترز إن الصفقة بلغت 5 مليارات دولار. "
+            "وذكرت قناة الجزيرة يوم الأحد أن 20 شخصا قتلوا.")
+    assert extract(text).cited_sources == ["وول ستريت جورنال", "رويترز", "الجزيرة"]
