@@ -23,7 +23,9 @@ from tests.worker import wait_for
 ROOT = Path(__file__).resolve().parent.parent
 
 
-class ExportJobTests(PersonaTestCase):
+class ExportTestCase(PersonaTestCase):
+    """Exports written to a media folder of the test's own, over a worked article."""
+
     def setUp(self):
         self.media = tempfile.mkdtemp()
         self.addCleanup(shutil.rmtree, self.media, ignore_errors=True)
@@ -31,6 +33,9 @@ class ExportJobTests(PersonaTestCase):
         override.enable()
         self.addCleanup(override.disable)
         self.article, self.first, self.second, self.third = worked_article(self)
+
+
+class ExportJobTests(ExportTestCase):
 
     def export(self, user, **filters) -> ExportJob:
         with self.captureOnCommitCallbacks() as callbacks:
@@ -91,15 +96,7 @@ class ExportJobTests(PersonaTestCase):
         self.assertLess(ratio, 2.5, result.stdout)
 
 
-class ExportViewTests(PersonaTestCase):
-    def setUp(self):
-        self.media = tempfile.mkdtemp()
-        self.addCleanup(shutil.rmtree, self.media, ignore_errors=True)
-        override = override_settings(MEDIA_ROOT=self.media)
-        override.enable()
-        self.addCleanup(override.disable)
-        self.article, self.first, self.second, self.third = worked_article(self)
-
+class ExportViewTests(ExportTestCase):
     def test_it_starts_shows_and_downloads_an_export(self):
         self.login(self.reporter)
         response = self.client.post(reverse("claims:export_start"), {"q": "bridge"})
