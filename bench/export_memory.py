@@ -6,7 +6,7 @@ chunk at a time). This measures the peak traced allocation of
 database, in this process alone (no other threads), and prints the ratio: a
 list built in memory would make it about 4.
 
-    .venv/bin/python bench/export_memory.py [--claims 1500] [--json]
+    .venv/bin/python bench/export_memory.py [--claims 3000] [--json]
 """
 
 import argparse
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--claims", type=int, default=1500, help="the smaller size; the larger is four times it")
+    parser.add_argument("--claims", type=int, default=3000, help="the smaller size; the larger is four times it")
     parser.add_argument("--json", action="store_true", help="print one JSON object (for the test suite)")
     args = parser.parse_args()
 

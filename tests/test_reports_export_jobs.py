@@ -93,7 +93,7 @@ class ExportJobTests(ExportTestCase):
         ratio = json.loads(result.stdout.strip().splitlines()[-1])["ratio"]
         # Four times the claims: a list built in memory would need about four
         # times the memory; reading a chunk at a time stays well below.
-        self.assertLess(ratio, 2.5, result.stdout)
+        self.assertLess(ratio, 1.5, result.stdout)
 
 
 class ExportViewTests(ExportTestCase):
