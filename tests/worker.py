@@ -72,6 +72,22 @@ def celery_worker(django_db_setup, django_db_blocker, tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+        with django_db_blocker.unblock():
+            _wait_for_other_sessions_to_end(test_db)
+
+
+def _wait_for_other_sessions_to_end(database: str, timeout: float = 10.0) -> None:
+    """The worker's processes may still be closing their connections; the test
+    database can only be dropped once they have."""
+    deadline = time.monotonic() + timeout
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", [database]
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.2)
 
 
 def wait_for(predicate, *, timeout: float = 30.0, interval: float = 0.2, message: str = "condition"):
