@@ -67,3 +67,21 @@ def test_it_keeps_the_fts5_index_in_step_with_the_rows():
 
 def test_it_returns_nothing_for_a_claim_of_stop_words():
     assert archive.search(ClaimQuery("the of and in")) == []
+
+
+@pytest.mark.skipif(archive.connection.vendor != "postgresql", reason="the GIN indexes are PostgreSQL's")
+def test_it_searches_postgresql_through_the_gin_index():
+    from django.contrib.postgres.search import SearchQuery
+    from django.db import connection
+
+    query = SearchQuery("مياه:*", search_type="raw", config="simple")
+    for model, fields, index in ((Article, ("title", "body"), "article_archive_search"),
+                                 (Source, ("title", "text"), "source_archive_search")):
+        rows = model.objects.annotate(document=archive.search_vector(fields)).filter(document=query)
+        sql, params = rows.query.sql_with_params()
+        with connection.cursor() as cursor:
+            # Off so the empty test tables cannot make a scan look cheaper.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert index in plan, plan

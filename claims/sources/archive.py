@@ -66,16 +66,27 @@ def _terms(query: ClaimQuery) -> list[str]:
     return list(dict.fromkeys(w for w in words if _SAFE.match(w)))[:20]
 
 
-def _postgres(model, fields: tuple[str, str], terms: list[str], exclude: Q) -> list:
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+def search_vector(fields: tuple[str, str]):
+    """The folded, weighted document of a row (title A, text B).
 
-    vector = SearchVector(_folded(fields[0]), weight="A", config="simple") + SearchVector(
+    Migration 0009 builds a GIN index on exactly this expression, so a search
+    reads the index instead of folding every row; change both together.
+    """
+    from django.contrib.postgres.search import SearchVector
+
+    return SearchVector(_folded(fields[0]), weight="A", config="simple") + SearchVector(
         _folded(fields[1]), weight="B", config="simple")
+
+
+def _postgres(model, fields: tuple[str, str], terms: list[str], exclude: Q) -> list:
+    from django.contrib.postgres.search import SearchQuery, SearchRank
+
+    vector = search_vector(fields)
     # Prefix matching (":*") so a bare stem also meets its clitic-free inflections.
     search_query = SearchQuery(" | ".join(f"{t}:*" for t in terms), search_type="raw", config="simple")
     return list(
-        model.objects.annotate(rank=SearchRank(vector, search_query))
-        .filter(rank__gt=0).exclude(exclude).order_by("-rank")[:MAX_RESULTS]
+        model.objects.annotate(document=vector).filter(document=search_query)  # @@, served by the index
+        .annotate(rank=SearchRank(vector, search_query)).exclude(exclude).order_by("-rank")[:MAX_RESULTS]
     )
 
 
