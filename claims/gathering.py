@@ -344,31 +344,57 @@ def archive_candidate(candidate: Candidate) -> Source | None:
     existing = Source.objects.filter(normalized_url=key).first()
     if existing:
         return existing
-    fields = {"url": candidate.url[:2000], "normalized_url": key[:2000], "title": candidate.title[:500],
-              "provider": candidate.provider[:40], "fetched_at": timezone.now()}
-    if candidate.text:
-        fields.update(text=candidate.text, language=candidate.language[:8], final_url=candidate.url[:2000],
-                      sha256=hashlib.sha256(candidate.text.encode("utf-8")).hexdigest())
-    else:
+    if not candidate.text:
         host = urlsplit(candidate.url).hostname or ""
         try:
             ratelimit.wait_turn(f"host:{host}", interval=settings.GATHER_DOMAIN_INTERVAL_SECONDS, max_wait=5)
-            page = fetch.safe_get(candidate.url, max_bytes=settings.FETCH_MAX_BYTES,
-                                  deadline=settings.SOURCES_DEADLINE_SECONDS)
-            parsed = parse_html(page.text, url=page.final_url)
+            return archive_url(candidate.url, provider=candidate.provider, title=candidate.title,
+                               deadline=settings.SOURCES_DEADLINE_SECONDS)
         except (fetch.FetchError, ProviderError, NoArticleFound) as exc:
             logger.info("candidate %s not archived: %s", candidate.url, exc)
             return None
-        fields.update(text=parsed.text, title=(parsed.title or candidate.title)[:500], language=parsed.language[:8],
-                      final_url=page.final_url[:2000], http_status=page.status, content_type=page.content_type[:200],
-                      sha256=page.sha256, fetched_at=page.fetched_at)
-        fields["wayback_url"] = wayback_link(page.final_url)[:2000]
+    return _save_source(key, {
+        "url": candidate.url[:2000], "title": candidate.title[:500], "provider": candidate.provider[:40],
+        "fetched_at": timezone.now(), "text": candidate.text, "language": candidate.language[:8],
+        "final_url": candidate.url[:2000], "sha256": hashlib.sha256(candidate.text.encode("utf-8")).hexdigest(),
+    })
+
+
+def archive_url(url: str, *, provider: str, title: str = "", deadline: float | None = None,
+                keep_without_article: bool = False) -> Source:
+    """Fetch `url` through the safe fetcher and archive it as a Source (reused
+    when its normalised URL is already archived).
+
+    Raises fetch.FetchError, or NoArticleFound unless `keep_without_article`,
+    in which case a page with no article body is archived with its page text.
+    """
+    key = normalize_url(url)
+    existing = Source.objects.filter(normalized_url=key).first()
+    if existing:
+        return existing
+    page = fetch.safe_get(url, max_bytes=settings.FETCH_MAX_BYTES, deadline=deadline)
+    try:
+        parsed = parse_html(page.text, url=page.final_url)
+        title, text, language = parsed.title or title, parsed.text, parsed.language
+    except NoArticleFound:
+        if not keep_without_article:
+            raise
+        text, language = page.text, ""
+    return _save_source(key, {
+        "url": url[:2000], "title": title[:500], "provider": provider[:40], "text": text,
+        "language": language[:8], "final_url": page.final_url[:2000], "http_status": page.status,
+        "content_type": page.content_type[:200], "sha256": page.sha256, "fetched_at": page.fetched_at,
+        "wayback_url": wayback_link(page.final_url)[:2000],
+    })
+
+
+def _save_source(key: str, fields: dict) -> Source:
     try:
         with transaction.atomic():
-            return Source.objects.create(**fields)
+            return Source.objects.create(normalized_url=key[:2000], **fields)
     except IntegrityError:
         # Another worker archived the same page meanwhile: use theirs.
-        return Source.objects.get(normalized_url=key)
+        return Source.objects.get(normalized_url=key[:2000])
 
 
 _TITLE_WORDS = frozenset(ev.fold(w) for w in (

@@ -17,14 +17,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import fetch, roles, workflow
-from .intake import NoArticleFound, parse_html
-from .models import Claim, ClaimKind, ClaimState, Comment, Evidence, Notification, RatingLabel, Source, Verdict
+from .models import Claim, ClaimKind, ClaimState, Comment, Evidence, Notification, RatingLabel, Verdict
 from .workflow import transition
 
 logger = logging.getLogger(__name__)
@@ -226,34 +225,15 @@ def add_source(*, claim: Claim, by, expected_version: int, url: str, passage: st
     before the transaction, so a slow site never holds the claim's row lock;
     the version check still refuses a stale form afterwards.
     """
-    from .gathering import normalize_url, wayback_link
+    from .gathering import archive_url
 
     if not workflow.may(by, "add_source", claim):
         raise PermissionDenied(_("You may not add sources to this claim now."))
-    url = (url or "").strip()
-    key = normalize_url(url)[:2000]
-    source = Source.objects.filter(normalized_url=key).first()
-    if source is None:
-        try:
-            page = fetch.safe_get(url)
-        except fetch.FetchError as exc:
-            raise ValidationError({"url": str(exc)}) from exc
-        try:
-            parsed = parse_html(page.content, url=page.final_url)
-            title, text, language = parsed.title or "", parsed.text, parsed.language or ""
-        except NoArticleFound:
-            # A page with no article body (a data table, say) is still worth archiving whole.
-            title, text, language = "", page.text, ""
-        try:
-            with transaction.atomic():
-                source = Source.objects.create(
-                    url=url[:2000], normalized_url=key, final_url=page.final_url[:2000], title=title[:500],
-                    text=text, language=language[:8], http_status=page.status,
-                    content_type=page.content_type[:200], sha256=page.sha256, provider="manual",
-                    fetched_at=page.fetched_at, wayback_url=wayback_link(page.final_url)[:2000],
-                )
-        except IntegrityError:
-            source = Source.objects.get(normalized_url=key)  # archived by someone else meanwhile
+    try:
+        # A page with no article body (a data table, say) is still worth archiving whole.
+        source = archive_url((url or "").strip(), provider="manual", keep_without_article=True)
+    except fetch.FetchError as exc:
+        raise ValidationError({"url": str(exc)}) from exc
     return transition(claim, "add_source", by=by, expected_version=expected_version, source=source,
                       passage=passage, stance=stance).result
 
