@@ -19,18 +19,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .text.normalize import normalize
+
 # --- tokens ------------------------------------------------------------------------
 
-# Harakat, Quranic marks, tatweel, zero-width and bidi marks: invisible, must not
-# break a match. Alef forms, alef maqsura and taa marbuta fold to one letter each,
-# Arabic-Indic digits to ASCII. (claims/text/normalize.py does the same for the
-# extraction pipeline with an offset map; here only matching is needed.)
-_FOLD = {cp: None for cp in [*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x200B, 0x2010), 0xFEFF]}
-_FOLD.update({ord(a): ord(b) for a, b in zip("أإآٱىةیک", "اااايهيك", strict=True)})
-_FOLD.update({0x0660 + i: ord("0") + i for i in range(10)})
-_FOLD.update({0x06F0 + i: ord("0") + i for i in range(10)})
-# Arabic thousands and decimal separators, so "٧٠٠٬٠٠٠" reads like "700,000".
-_FOLD.update({0x066C: ord(","), 0x066B: ord(".")})
+# Matching folds harder than the extraction pipeline's normalisation
+# (claims/text/normalize.py, which it builds on): taa marbuta and alef maqsura
+# fold too, and Arabic thousands/decimal separators read like "700,000".
+_MATCH_FOLD = str.maketrans({"ى": "ي", "ة": "ه", "\u066C": ",", "\u066B": "."})
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
@@ -54,7 +50,7 @@ _AR_SUFFIXES = ("هما", "كما", "ات", "ون", "ين", "ان", "ها", "ه�
 
 def fold(text: str) -> str:
     """Lower-case and fold Arabic letter variants, diacritics and digits for matching."""
-    return text.translate(_FOLD).lower()
+    return normalize(text).translate(_MATCH_FOLD).lower()
 
 
 def _stem_ar(word: str) -> str:
