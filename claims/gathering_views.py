@@ -4,6 +4,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -38,9 +39,12 @@ def article_gathering(request, pk):
     runs = {}
     for run in GatherRun.objects.filter(article=article).prefetch_related("provider_runs").order_by("-created_at", "-pk"):
         runs.setdefault(run.claim_id, run)
+    # The panel is polled every 2 s while gathering runs: one query for all
+    # claims' evidence, not one per claim.
+    evidence_rows = Prefetch("evidence", queryset=Evidence.objects.select_related("source"), to_attr="panel_evidence")
     items = []
-    for claim in article.claims.filter(pk__in=list(runs)):
-        rows = Evidence.objects.filter(claim=claim).select_related("source")[:10]
+    for claim in article.claims.filter(pk__in=list(runs)).prefetch_related(evidence_rows):
+        rows = claim.panel_evidence[:10]
         items.append({"claim": claim, "run": runs[claim.pk],
                       "evidence": [{"row": row, "pieces": _marked(claim.text, row.passage)} for row in rows]})
     return render(request, "claims/_gathering.html", {

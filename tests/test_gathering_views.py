@@ -48,6 +48,27 @@ class GatheringViewTests(PersonaTestCase):
         self.assertNotContains(panel, "Gather sources")  # reporters cannot start gathering
         self.assertNotContains(panel, 'hx-trigger="every 2s"')  # nothing active: no polling
 
+    def test_the_panel_runs_the_same_queries_however_many_claims_have_evidence(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        def queries_for_panel():
+            self.client.get(reverse("claims:article_gathering", args=[self.article.pk]))  # warm the session
+            with CaptureQueriesContext(connection) as captured:
+                self.client.get(reverse("claims:article_gathering", args=[self.article.pk]))
+            return len(captured)
+
+        self._run_with_evidence()
+        self.login(self.editor)
+        one = queries_for_panel()
+        body = self.article.body
+        for n in range(4):
+            claim = Claim.objects.create(article=self.article, start=0, end=6, text=body[:6], checkworthy=True)
+            GatherRun.objects.create(article=self.article, claim=claim, providers=["searxng"], status=RunStatus.DONE)
+            source = Source.objects.create(url=f"https://news.example/{n}", normalized_url=f"https://news.example/{n}")
+            Evidence.objects.create(claim=claim, source=source, passage="Intro.")
+        self.assertEqual(queries_for_panel(), one)
+
     def test_it_polls_while_a_run_is_active(self):
         GatherRun.objects.create(article=self.article, claim=self.claim, providers=["archive"])
         self.login(self.editor)
