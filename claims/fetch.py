@@ -169,6 +169,13 @@ def allow_loopback_for_tests(enabled: bool = True) -> None:
     _allow_loopback = bool(enabled)
 
 
+def check_url(url: str) -> None:
+    """Refuse, without touching the network, what `safe_get` would refuse before
+    connecting (scheme, credentials, a literal private address); for forms that
+    queue a fetch and want to name the problem at once."""
+    _check_url(url)
+
+
 def safe_get(
     url: str,
     *,

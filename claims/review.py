@@ -218,6 +218,42 @@ def mark_relied_on(*, claim: Claim, by, expected_version: int, evidence: Evidenc
                       relied_on=relied_on, passage=passage).result
 
 
+def request_source(*, claim: Claim, by, url: str, passage: str = "", stance: str = "") -> None:
+    """Queue a source added by hand: the page is fetched by a worker, never in
+    the request. What can be refused without the network is refused now; a
+    page that cannot be fetched later is reported to `by` as a notification."""
+    from .tasks import add_source_by_hand
+
+    if not workflow.may(by, "add_source", claim):
+        raise PermissionDenied(_("You may not add sources to this claim now."))
+    url = (url or "").strip()
+    try:
+        fetch.check_url(url)
+    except fetch.FetchError as exc:
+        raise ValidationError({"url": str(exc)}) from exc
+    add_source_by_hand.delay_on_commit(claim.pk, by.pk, url, passage, stance)
+
+
+def add_source_in_background(*, claim_id: int, user_id: int, url: str, passage: str = "", stance: str = "") -> None:
+    """The worker's half of `request_source`: fetch, archive and attach, or tell
+    the editor why not."""
+    from django.contrib.auth import get_user_model
+
+    claim = Claim.objects.filter(pk=claim_id).first()
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if claim is None or user is None:
+        return
+    try:
+        # The claim may have moved on since the form was sent: adding evidence is
+        # additive, so the version current now is the one that counts.
+        add_source(claim=claim, by=user, expected_version=claim.version, url=url, passage=passage, stance=stance)
+    except (ValidationError, PermissionDenied, workflow.WorkflowError) as exc:
+        reason = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        with transaction.atomic():
+            _notify([user], kind=Notification.Kind.SOURCE_FAILED, claim=claim, actor=None,
+                    message=_("%(url)s could not be added as a source: %(reason)s") % {"url": url, "reason": reason})
+
+
 def add_source(*, claim: Claim, by, expected_version: int, url: str, passage: str = "", stance: str = "") -> Evidence:
     """Fetch `url` through the safe fetcher, archive it as a Source and attach it.
 

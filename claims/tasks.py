@@ -48,6 +48,14 @@ def extract_claims_for_article(article_id: int) -> None:
         services.fail_intake(article_id=article_id, reason="Finding claims took too long.")
 
 
+@shared_task(acks_late=True, soft_time_limit=90, time_limit=120)
+def add_source_by_hand(claim_id: int, user_id: int, url: str, passage: str = "", stance: str = "") -> None:
+    """Fetch and attach a source an editor gave by URL (queue "fetch")."""
+    from . import review
+
+    review.add_source_in_background(claim_id=claim_id, user_id=user_id, url=url, passage=passage, stance=stance)
+
+
 @shared_task(ignore_result=True)
 def requeue_stale_intakes() -> None:
     """Periodic (see factcheck/celery.py): restart intake jobs that stalled."""

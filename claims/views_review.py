@@ -253,7 +253,7 @@ ACTIONS = {
     "split": (SplitForm, lambda c, u, v, d, r: review.split(claim=c, by=u, expected_version=v, at=d["at"])),
     "merge": (None, lambda c, u, v, d, r: review.merge(claim=c, by=u, expected_version=v,
                                                        others=_merge_others(r, c))),
-    "add_source": (SourceForm, lambda c, u, v, d, r: review.add_source(claim=c, by=u, expected_version=v, **d)),
+    "add_source": (SourceForm, lambda c, u, v, d, r: review.request_source(claim=c, by=u, **d)),
     "attach_evidence": (EvidenceForm, lambda c, u, v, d, r: review.attach_evidence(
         claim=c, by=u, expected_version=v, evidence=_evidence(c, d))),
     "detach_evidence": (EvidenceForm, lambda c, u, v, d, r: review.detach_evidence(
@@ -269,6 +269,7 @@ DONE_MESSAGES = {
     "approve": gettext_lazy("Verdict approved and published."),
     "propose": gettext_lazy("Verdict proposed; chief editors have been asked to review it."),
     "comment": gettext_lazy("Comment added."),
+    "add_source": gettext_lazy("Fetching the page in the background; it will appear under Evidence."),
 }
 
 

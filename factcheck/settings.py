@@ -178,6 +178,7 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
     "claims.tasks.ingest_article": {"queue": "fetch"},
+    "claims.tasks.add_source_by_hand": {"queue": "fetch"},
     "claims.tasks.extract_claims_for_article": {"queue": "default"},
 }
 CELERY_WORKER_QUEUES = "default,fetch,gather,export"

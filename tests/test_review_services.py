@@ -255,3 +255,46 @@ def test_a_selection_made_on_other_text_or_by_a_reporter_is_refused(personas, ar
     with pytest.raises(PermissionDenied):
         review.add_claim_from_selection(article=article, by=personas.reporter, start=0, end=12)
     assert not Claim.objects.exists()
+
+
+def test_a_source_by_url_is_queued_for_a_worker_not_fetched_in_the_request(
+        personas, article, fake_http, django_capture_on_commit_callbacks):
+    url = fake_http.route("/report", body="<p>x</p>", headers={"Content-Type": "text/html"})
+    claim = make_claim(article, state=S.IN_REVIEW, assignee=personas.editor)
+    with django_capture_on_commit_callbacks() as callbacks:
+        review.request_source(claim=claim, by=personas.editor, url=url, stance="supports")
+    assert len(callbacks) == 1 and fake_http.requests == []
+    assert not Source.objects.exists()
+
+
+def test_a_source_url_that_can_never_be_fetched_is_refused_at_once(personas, article,
+                                                                   django_capture_on_commit_callbacks):
+    claim = make_claim(article, state=S.IN_REVIEW, assignee=personas.editor)
+    for url in ("http://169.254.169.254/latest/meta-data/", "ftp://example.org/a", ""):
+        with django_capture_on_commit_callbacks() as callbacks, pytest.raises(ValidationError):
+            review.request_source(claim=claim, by=personas.editor, url=url)
+        assert callbacks == []
+    with pytest.raises(PermissionDenied):
+        review.request_source(claim=claim, by=personas.reporter, url="https://example.org/")
+
+
+def test_the_worker_tells_the_editor_when_a_source_cannot_be_fetched(personas, article, fake_http, settings):
+    settings.WAYBACK_AVAILABLE_URL = ""
+    url = fake_http.route("/gone", status=404, body="<h1>Not found</h1>", headers={"Content-Type": "text/html"})
+    claim = make_claim(article, state=S.IN_REVIEW, assignee=personas.editor)
+    review.add_source_in_background(claim_id=claim.pk, user_id=personas.editor.pk, url=url)
+    note = Notification.objects.get(recipient=personas.editor, kind=Notification.Kind.SOURCE_FAILED)
+    assert url in note.message and "404" in note.message
+    assert not Source.objects.exists() and not Evidence.objects.exists()
+
+
+def test_the_worker_attaches_a_fetched_source(personas, article, fake_http, settings):
+    settings.WAYBACK_AVAILABLE_URL = ""
+    url = fake_http.route("/report", body="<html><body><article>"
+                          + "<p>Unemployment stood at 5.3 percent at the end of the year, the office said.</p>" * 8
+                          + "</article></body></html>", headers={"Content-Type": "text/html; charset=utf-8"})
+    claim = make_claim(article, state=S.IN_REVIEW, assignee=personas.editor)
+    review.add_source_in_background(claim_id=claim.pk, user_id=personas.editor.pk, url=url, stance="refutes")
+    evidence = Evidence.objects.get(claim=claim)
+    assert evidence.stance == "refutes" and evidence.added_by == personas.editor
+    assert not Notification.objects.filter(kind=Notification.Kind.SOURCE_FAILED).exists()

@@ -278,3 +278,16 @@ def test_the_claim_page_runs_the_same_queries_however_much_it_holds(client, pers
     assert _queries(client, reverse("claims:claim_detail", args=[small.pk])) == _queries(
         client, reverse("claims:claim_detail", args=[big.pk]))
     assert Article.objects.count() == 1
+
+
+def test_a_source_by_url_is_fetched_by_a_worker_after_the_page_answers(
+        client, personas, fake_http, django_capture_on_commit_callbacks):
+    article = make_article(personas.reporter)
+    claim = make_claim(article, state=S.IN_REVIEW, assignee=personas.editor)
+    url = fake_http.route("/report", body="<p>x</p>", headers={"Content-Type": "text/html"})
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = act(client, personas.editor, claim, "add_source", url=url)
+    assert response.status_code == 302 and len(callbacks) == 1
+    assert fake_http.requests == []  # nothing fetched while the editor waited
+    refused = act(client, personas.editor, claim, "add_source", url="http://10.0.0.7/admin")
+    assert refused.status_code == 400 and "10.0.0.7" in refused.content.decode()

@@ -10,6 +10,7 @@ EXPECTED_TASKS = {
     "claims.tasks.ingest_article",
     "claims.tasks.extract_claims_for_article",
     "claims.tasks.requeue_stale_intakes",
+    "claims.tasks.add_source_by_hand",
     "claims.tasks.gather_for_article",
     "claims.tasks.gather_for_claim",
     "claims.tasks.retry_stale_gathering",

@@ -124,6 +124,7 @@ class Notification(models.Model):
         APPROVED = "approved", _("Verdict approved")
         CORRECTED = "corrected", _("Verdict corrected")
         MENTIONED = "mentioned", _("Mentioned in a comment")
+        SOURCE_FAILED = "source_failed", _("A source could not be added")
 
     # These are also sent by e-mail; a mention stays in the app.
     EMAIL_KINDS = (Kind.ASSIGNED, Kind.REVIEW_REQUESTED, Kind.RETURNED, Kind.APPROVED, Kind.CORRECTED)
