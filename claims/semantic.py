@@ -74,6 +74,15 @@ def _embed(texts: list[str], *, is_query: bool) -> np.ndarray:
         return np.asarray(model.encode(texts, is_query), dtype=np.float32).reshape(len(texts), -1)
 
 
+def sentence_embedder():
+    """`embed_queries` when the model can be loaded, else None: what the claim pipeline's `embed` takes.
+
+    Check-worthiness heads were trained on "query: " vectors (e5's prefix for
+    tasks that compare a text with nothing else), so the same prefix is used here.
+    """
+    return embed_queries if available() else None
+
+
 def embed_queries(texts: list[str]) -> np.ndarray:
     """Vectors (n x 384, unit length) for texts that are searched for ("query: " prefix)."""
     return _embed(list(texts), is_query=True)

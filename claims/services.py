@@ -16,7 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import access
+from . import access, semantic
 from .models import Article, Claim, ClaimEvent
 from .text.language import detect_language
 from .text.pipeline import extract
@@ -158,11 +158,13 @@ def extract_claims(*, article_id: int) -> int:
         return 0
     article = Article.objects.get(pk=article_id)
     try:
-        result = extract(article.body, article.language or None)
+        result = extract(article.body, article.language or None, embed=semantic.sentence_embedder())
     except Exception as exc:  # the pipeline is meant never to raise; record it if it does
         logger.exception("claim extraction failed for article %s", article_id)
         fail_intake(article_id=article_id, reason=f"Claim extraction failed: {exc}")
         return 0
+    if result.embedding_note:
+        logger.warning("article %s scored without sentence embeddings: %s", article_id, result.embedding_note)
     claims = [
         Claim(
             article=article, start=span.start, end=span.end, text=span.text, kind=span.kind,
@@ -185,7 +187,8 @@ def extract_claims(*, article_id: int) -> int:
         article.failure_reason = ""
         article.save()
         record_event(article=article, action="claims_extracted", from_state=from_state, to_state=article.status,
-                     changes={"claims": len(claims), "checkworthy": sum(c.checkworthy for c in claims)})
+                     changes={"claims": len(claims), "checkworthy": sum(c.checkworthy for c in claims),
+                              "scored_with": result.scored_with})
     return len(claims)
 
 

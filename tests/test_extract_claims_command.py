@@ -56,6 +56,20 @@ def test_it_gives_one_claim_per_line_in_order_with_lines(tmp_path):
     assert data["language"] == "en"
 
 
+def test_it_scores_as_the_workbench_does_unless_told_not_to_embed(tmp_path):
+    path = tmp_path / "en.txt"
+    path.write_text("The port handled 1.8 million containers last year, up 12 percent. Many think it is a fine port.",
+                    encoding="utf-8")
+
+    embedded = json.loads(run(path, "--json")[0])
+    text_only = json.loads(run(path, "--json", "--no-embeddings")[0])
+
+    # The same claims at the same spans; only the scores differ (sentence embeddings by default).
+    assert [(c["start"], c["end"]) for c in embedded["claims"]] == [(c["start"], c["end"]) for c in text_only["claims"]]
+    assert [c["score"] for c in embedded["claims"]] != [c["score"] for c in text_only["claims"]]
+    assert [c["checkworthy"] for c in embedded["claims"]] == [True, False]
+
+
 def test_it_offsets_into_the_text_after_a_byte_order_mark(tmp_path):
     path = tmp_path / "bom.txt"
     path.write_bytes("\ufeffThe plant employs 400 workers.".encode())

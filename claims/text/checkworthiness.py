@@ -11,7 +11,10 @@ Two parts are mixed on the log-odds scale:
 * where a model file exists for the language (`models/checkworthiness-<lang>.json`),
   a linear model over word and character n-grams. Its `rule_mix` says how much
   the cues weigh against it. Arabic ships without one: on out-of-domain text
-  the cues alone did as well (see `bench/train_checkworthiness.py`).
+  the cues alone did as well (see `bench/train_checkworthiness.py`);
+* when the caller passes the sentence's embedding and the language has an
+  embedding head (`models/checkworthiness-<lang>-e5.json`), a logistic
+  regression over the multilingual-e5-small vector, mixed in as the head says.
 
 A per-language offset on the log-odds (`language_offset` in
 `models/cue-weights.json`) moves the flag's cut-off where cross-validation on
@@ -350,15 +353,70 @@ def load_model(language: str) -> LinearModel | None:
     return LinearModel(data["weights"], data["cue_weights"], data["bias"], data.get("rule_mix", 0.5))
 
 
-def score(text: str, cues: Cues, language: str) -> float:
-    """Probability-like score in [0, 1] that the sentence is worth checking."""
+# --- sentence-embedding head ---------------------------------------------
+# A logistic regression over the sentence's multilingual-e5-small vector (the
+# "query: " embedding, see `claims/semantic.py`), trained by
+# `bench/train_checkworthiness.py` and kept in `models/checkworthiness-<lang>-e5.json`.
+# The vector knows what a sentence is about beyond its words (a claim about
+# jobs phrased in words never seen in training), which n-grams cannot. The
+# pipeline stays pure: the caller passes the vectors in; without them the
+# score is the text model's alone, so nothing depends on the embedding model.
+
+
+@dataclass(frozen=True)
+class EmbeddingHead:
+    """Weights over an embedding and how its log-odds mix with the text score.
+
+    ``logit = (1 - rule_mix) * ((1 - mix) * text + mix * head) + rule_mix * cues + offset``,
+    where `text` is the n-gram model's log-odds (the cues' when the language
+    has no n-gram model). All four numbers were chosen together by
+    cross-validation on the training data, and `offset` replaces the
+    language offset of the text-only path.
+    """
+
+    weights: tuple[float, ...]
+    bias: float
+    mix: float
+    rule_mix: float
+    offset: float
+
+    def logit(self, vector) -> float:
+        """The head's own log-odds for one embedding (any sequence of floats)."""
+        if len(vector) != len(self.weights):
+            raise ValueError(f"expected a vector of {len(self.weights)} numbers, got {len(vector)}")
+        return self.bias + math.fsum(w * float(v) for w, v in zip(self.weights, vector, strict=True))
+
+
+@lru_cache(maxsize=4)
+def load_embedding_head(language: str) -> EmbeddingHead | None:
+    """The embedding head for `language` from `MODEL_DIR`, once per process; None if absent."""
+    path = MODEL_DIR / f"checkworthiness-{language}-e5.json"
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return EmbeddingHead(tuple(data["weights"]), data["bias"], data["mix"], data["rule_mix"], data["offset"])
+
+
+def score(text: str, cues: Cues, language: str, vector=None) -> float:
+    """Probability-like score in [0, 1] that the sentence is worth checking.
+
+    `vector` is the sentence's e5 embedding when the caller has one; it is
+    used only where the language has an embedding head.
+    """
+    rule = rule_logit(cues)
     if cues.heading:
-        return round(_sigmoid(rule_logit(cues)), 4)
+        return round(_sigmoid(rule), 4)
     model = load_model(language)
-    logit = rule_logit(cues)
+    text_logit = model.logit(text, cues) if model is not None else rule
+    head = load_embedding_head(language) if vector is not None else None
+    if head is not None:
+        mixed = (1 - head.mix) * text_logit + head.mix * head.logit(vector)
+        return round(_sigmoid((1 - head.rule_mix) * mixed + head.rule_mix * rule + head.offset), 4)
+    logit = rule
     if model is not None:
-        logit = model.rule_mix * logit + (1 - model.rule_mix) * model.logit(text, cues)
+        logit = model.rule_mix * rule + (1 - model.rule_mix) * text_logit
     return round(_sigmoid(logit + language_offset(language)), 4)
+
 
 
 def _sigmoid(x: float) -> float:

@@ -6,11 +6,17 @@ speakers (`quotes.py`) and cited sources, and scores each claim
 (`checkworthiness.py`). Every claim is returned, check-worthy or not, so an
 editor sees opinions too, flagged low. Offsets always index the original text:
 ``text[claim.start:claim.end] == claim.text``.
+
+Sentence embeddings sharpen the score where the language has an embedding
+head. The pipeline does not load a model itself: the caller passes `embed`, a
+function from a list of sentences to their vectors (`claims.semantic.embed_queries`
+in the workbench), so this module stays pure Python and fast tests stay fast.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from . import checkworthiness as cw
@@ -47,7 +53,17 @@ class Extraction:
     claims: list[ClaimSpan]
     entities: list[Entity] = field(default_factory=list)
     cited_sources: list[str] = field(default_factory=list)
+    # "text" (n-grams and cues) or "text+embeddings"; when embeddings were asked
+    # for but not used, `embedding_note` says why.
+    scored_with: str = "text"
+    embedding_note: str = ""
 
+
+Embedder = Callable[[list[str]], Sequence[Sequence[float]]]
+# Embedding costs 30-60 ms a sentence on one core: an article of a few hundred
+# sentences takes seconds, a 5 MB dump would take an hour. Beyond this many
+# units the text model alone scores them (the caller can lift the limit).
+MAX_EMBEDDED_UNITS = 400
 
 _HAS_WORD = re.compile(r"\w")
 _AR_SPLIT = re.compile(
@@ -62,12 +78,16 @@ _CONCESSIVE_MAIN = re.compile(r"إلا|الا")
 _MIN_CLAUSE_WORDS = 5
 
 
-def extract(text: str, language: str | None = None, *, lines: bool = False) -> Extraction:
+def extract(text: str, language: str | None = None, *, lines: bool = False, embed: Embedder | None = None,
+            embed_limit: int | None = MAX_EMBEDDED_UNITS) -> Extraction:
     """Extract claims from `text`.
 
     `language` is "ar", "en", or None/"auto" to detect it. With ``lines=True``
     every line is one claim, in order (blank lines give empty claims), and no
-    segmentation or clause splitting happens. Never raises on odd input.
+    segmentation or clause splitting happens. `embed` (optional) turns a list
+    of sentences into their e5 vectors; it is called once, for at most
+    `embed_limit` units (None: no limit). Never raises on odd input, nor when
+    `embed` fails: the text model then scores alone.
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
@@ -82,8 +102,9 @@ def extract(text: str, language: str | None = None, *, lines: bool = False) -> E
     sources: dict[str, str] = {}
     known_people: set[str] = set()
     last_person: str | None = None
-    for unit in units:
-        claim = _claim(text, unit, language, known_people, last_person)
+    vectors, note = _unit_vectors(text, units, language, embed, embed_limit)
+    for index, unit in enumerate(units):
+        claim = _claim(text, unit, language, known_people, last_person, vectors.get(index))
         claims.append(claim)
         all_entities.extend(claim.entities)
         people = [e.text for e in claim.entities if e.label == "person"]
@@ -92,10 +113,36 @@ def extract(text: str, language: str | None = None, *, lines: bool = False) -> E
         if unit.end > unit.start:
             for name in find_cited_sources(text, unit.start, unit.end):
                 sources.setdefault(match_key(name), name)
-    return Extraction(language=language, claims=claims, entities=all_entities, cited_sources=list(sources.values()))
+    return Extraction(language=language, claims=claims, entities=all_entities, cited_sources=list(sources.values()),
+                      scored_with="text+embeddings" if vectors else "text", embedding_note=note)
 
 
-def _claim(text: str, unit: Segment, language: str, known_people: set[str], last_person: str | None) -> ClaimSpan:
+def _unit_vectors(text: str, units: list[Segment], language: str, embed: Embedder | None,
+                  limit: int | None) -> tuple[dict[int, Sequence[float]], str]:
+    """Vectors of the units worth embedding, by unit index, and a note when none were made."""
+    if embed is None:
+        return {}, ""
+    head = cw.load_embedding_head(language)
+    if head is None:  # the language is scored by its text model alone, by design
+        return {}, ""
+    wanted = [i for i, u in enumerate(units) if u.kind != "heading" and _HAS_WORD.search(text, u.start, u.end)]
+    if not wanted:
+        return {}, ""
+    if limit is not None and len(wanted) > limit:
+        return {}, f"{len(wanted)} sentences, more than the {limit} that are embedded"
+    try:
+        vectors = list(embed([text[units[i].start:units[i].end] for i in wanted]))
+    except Exception as exc:  # the embedder is the caller's; its failure must not lose the claims
+        return {}, f"embedding failed: {exc}"
+    if len(vectors) != len(wanted):
+        return {}, f"embedding returned {len(vectors)} vectors for {len(wanted)} sentences"
+    if any(len(v) != len(head.weights) for v in vectors):
+        return {}, f"embedding vectors are not {len(head.weights)} numbers long"
+    return dict(zip(wanted, vectors, strict=True)), ""
+
+
+def _claim(text: str, unit: Segment, language: str, known_people: set[str], last_person: str | None,
+           vector: Sequence[float] | None = None) -> ClaimSpan:
     start, end = unit.start, unit.end
     body = text[start:end]
     if not _HAS_WORD.search(body):
@@ -103,7 +150,7 @@ def _claim(text: str, unit: Segment, language: str, known_people: set[str], last
     entities = find_entities(text, start, end, known_people)
     quote = find_quote(text, start, end, entities, last_person) if unit.kind != "heading" else None
     cues = cw.find_cues(body, unit.kind, entities, quote.speaker if quote else None)
-    score = cw.score(body, cues, language)
+    score = cw.score(body, cues, language, vector)
     return ClaimSpan(
         text=body, start=start, end=end, checkworthy=score >= cw.THRESHOLD, score=score,
         kind=cw.kind_for(cues, score), reasons=cw.reasons_for(cues), entities=entities, quote=quote,

@@ -7,7 +7,9 @@ allowed). With --json one JSON object is printed:
 "speaker"} or null}], "entities": [...], "cited_sources": [...]}. `start`/`end`
 are character offsets into the file's text (after decoding, BOM removed). With
 --lines every input line is one claim, in order, not segmented. Without --json a
-short human-readable list is printed.
+short human-readable list is printed. Scores use sentence embeddings as the
+workbench does (when the model is installed and enabled); --no-embeddings
+scores with the text model alone.
 
 Exit status 2, with a message on stderr, when the file cannot be read, is not
 UTF-8, or holds no text.
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from claims import semantic
 from claims.text.pipeline import Extraction, extract
 
 
@@ -31,11 +34,17 @@ class Command(BaseCommand):
                             help="the text's language (default: detect)")
         parser.add_argument("--lines", action="store_true", help="one claim per input line, no segmentation")
         parser.add_argument("--json", action="store_true", help="print one JSON object")
+        parser.add_argument("--no-embeddings", action="store_true",
+                            help="score with the text model only (faster; by default sentence embeddings are "
+                                 "used where the language has an embedding head, as in the workbench)")
 
     def handle(self, *args, **options):
         text = read_text(Path(options["path"]))
         language = None if options["lang"] == "auto" else options["lang"]
-        result = extract(text, language, lines=options["lines"])
+        embed = None if options["no_embeddings"] else semantic.sentence_embedder()
+        result = extract(text, language, lines=options["lines"], embed=embed)
+        if result.embedding_note:
+            self.stderr.write(f"note: scored without sentence embeddings ({result.embedding_note})")
         if options["json"]:
             self.stdout.write(json.dumps(as_dict(result), ensure_ascii=False))
         else:
