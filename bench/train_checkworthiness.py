@@ -372,6 +372,21 @@ def sentence_vectors(texts: list[str]):
     return vectors
 
 
+def _bootstrap_difference(gold: list[bool], first: list[float], second: list[float], rounds: int = 500):
+    """95 % interval of AP(second) - AP(first) over lines resampled with replacement (seeded)."""
+    rng = random.Random(CV_SEED)
+    diffs = []
+    n = len(gold)
+    for _ in range(rounds):
+        idx = [rng.randrange(n) for _ in range(n)]
+        sample = [gold[i] for i in idx]
+        if any(sample):
+            diffs.append(average_precision(sample, [second[i] for i in idx])
+                         - average_precision(sample, [first[i] for i in idx]))
+    diffs.sort()
+    return diffs[int(0.025 * len(diffs))], diffs[int(0.975 * len(diffs)) - 1]
+
+
 def train_embedding_head(lang: str, eval_dir: Path, out_dir: Path) -> None:
     """Fit a logistic regression over e5 sentence vectors and choose how it mixes with the text score.
 
@@ -480,8 +495,10 @@ def train_embedding_head(lang: str, eval_dir: Path, out_dir: Path) -> None:
         plain.append(cw.score(body, cues, lang))
         embedded.append(cw.score(body, cues, lang, vector))
     ap_plain, ap_embedded = average_precision(ood_labels, plain), average_precision(ood_labels, embedded)
+    low, high = _bootstrap_difference(ood_labels, plain, embedded)
     print(f"[{lang}] out-of-domain AP ({HEAD_OUT_OF_DOMAIN[lang]}, {len(ood_texts)} lines not seen in training, "
-          f"{sum(ood_labels)} check-worthy): text {ap_plain:.3f}, with the head {ap_embedded:.3f}")
+          f"{sum(ood_labels)} check-worthy): text {ap_plain:.3f}, with the head {ap_embedded:.3f} "
+          f"(difference, 95 % bootstrap interval {low:+.3f} to {high:+.3f})")
     if lang in OUT_OF_DOMAIN and ap_embedded < ap_plain:
         path.unlink()
         cw.load_embedding_head.cache_clear()
