@@ -50,11 +50,12 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py seed_demo
 
-# Web server and Celery worker together; Ctrl-C stops both. SQLite and a
+# Web server and Celery worker together; Ctrl-C stops both (the trap clears
+# itself first, so `kill 0` signals each process once). SQLite and a
 # filesystem broker unless DATABASE_URL / REDIS_URL say otherwise.
 run: demo
 	@echo "Open http://$(HOST):$(PORT)/  (Ctrl-C stops the server and the worker)"
-	@trap 'kill 0' INT TERM EXIT; \
+	@trap 'trap - INT TERM EXIT; kill 0' INT TERM EXIT; \
 	$(BIN)/celery -A factcheck worker --beat --schedule var/celerybeat-schedule -Q default,fetch,gather,export,webhooks --concurrency 2 --loglevel INFO & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT); \
 	wait
