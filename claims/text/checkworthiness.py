@@ -94,6 +94,9 @@ _SPEECH = frozenset(lx.AR_SPEECH_VERBS | lx.EN_SPEECH_VERBS | lx.AR_REPORTING_NO
 _AR_PREDICTION = re.compile(r"(?<![\w])(?:لن|سوف|من المتوقع|يتوقع|تتوقع|[وف]?س[يتن][\u0621-\u064a]{3,})(?![\w])")
 # Words that start like a future verb (سيـ, ستـ, سنـ) but are nouns or names.
 _AR_NOT_FUTURE = frozenset(normalize(w) for w in lx.AR_SIN_NOUNS)
+# "قد" before an imperfect verb is "may" ("قد تعود"); before a perfect verb it
+# is "has" ("قد أوقفت"), a statement. Feminine perfect verbs end in ت.
+_AR_MAY = re.compile(r"(?<![\w])قد\s+(?:[ين][\u0621-\u064a]{2,}|ت[\u0621-\u064a]{1,}(?<!ت))(?![\w])")
 _EN_PREDICTION = re.compile(r"\b(?:will|won't|would|going to|gonna|shall)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|we|we're|we've|my|our|you|your)\b|(?<![\w])(?:انا|نحن|انني|اننا)(?![\w])",
                            re.IGNORECASE)
@@ -125,7 +128,7 @@ def find_cues(text: str, kind: str, entities: list[Entity], quote_speaker: str |
     cues.comparison = any(p.search(norm) for p in _COMPARE)
     cues.measure = any(p.search(norm) for p in _MEASURE)
     cues.causal = any(p.search(norm) for p in _CAUSAL)
-    cues.hedge = any(p.search(norm) for p in _HEDGE)
+    cues.hedge = any(p.search(norm) for p in _HEDGE) or bool(_AR_MAY.search(norm))
     cues.evaluative = any(p.search(norm) for p in _EVAL)
     cues.prediction = bool(_EN_PREDICTION.search(norm)) or any(
         m.group().lstrip("وف") not in _AR_NOT_FUTURE and m.group() not in _AR_NOT_FUTURE

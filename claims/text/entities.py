@@ -71,8 +71,12 @@ _AR_STOP = lx.AR_PARTICLES | lx.AR_SPEECH_VERBS | lx.AR_PERSON_TITLES | lx.AR_NA
     ["بحسب", "حسب", "وفق", "وفقا", "عن", "الى", "يوم", "عام", "بعد", "خلال", "امام", "لدى", "ضد"]
 )
 _AR_THAT = {"ان", "انه", "انها", "بان", "بانه", "بانها"}
-_NAME_LINKS = {"بن", "ابن", "بنت", "عبد", "ابو", "دي", "فون", "فان", "ال", "van", "von", "de", "bin", "al"}
-_AR_ORG_STOP = _AR_STOP - lx.AR_NATIONALITIES | frozenset(["بحسب", "حسب", "وفقا", "نقلا", "قالت", "ذكرت"])
+_NAME_LINKS = {"بن", "ابن", "بنت", "عبد", "ابو", "دي", "فون", "فان", "دير", "دا", "ال", "van", "von", "de", "der", "bin",
+               "al"}
+# An organisation's name stops before a date ("شركة X امس"), which would otherwise swallow it.
+_AR_ORG_STOP = _AR_STOP - lx.AR_NATIONALITIES | frozenset(["بحسب", "حسب", "وفقا", "نقلا", "قالت", "ذكرت",
+                                                           "امس", "اليوم", "غدا", *lx.AR_WEEKDAYS,
+                                                           *(m for m in lx.AR_MONTHS if " " not in m)])
 
 _AR_MONTHS = "|".join(sorted(lx.AR_MONTHS, key=len, reverse=True))
 _EN_MONTHS = "|".join(sorted(lx.EN_MONTHS, key=len, reverse=True))
@@ -155,7 +159,7 @@ def _strip_ar_clitic(word: str) -> tuple[tuple[int, str], ...]:
 
 
 def _token_entities(norm: str, known_people: set[str]) -> list[tuple[int, int, str]]:
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+    tokens = [piece for m in _TOKEN.finditer(norm) for piece in _unglue(m.start(), m.group())]
     lowered = [t[2].lower() for t in tokens]
     found: list[tuple[int, int, str]] = []
     i = 0
@@ -180,8 +184,22 @@ def _token_entities(norm: str, known_people: set[str]) -> list[tuple[int, int, s
         i += 1
     found.extend(_ar_people(norm, tokens, lowered, known_people))
     found.extend(_ar_organizations(norm, tokens, lowered))
+    found.extend(_ar_definite_organizations(tokens, lowered))
     found.extend(_en_capitalised(norm, tokens, known_people))
     return found
+
+
+# ة and ى end an Arabic word; one in the middle of a token means scraping glued
+# two words together ("شركةغازبروم", "المفوضيةالاوروبية").
+_FINAL_ONLY_GLUE = re.compile(r"(?<=[ةى])(?=[\u0621-\u064a])")
+
+
+def _unglue(start: int, word: str) -> list[tuple[int, int, str]]:
+    """A token as (start, end, text) pieces, split after a word-final letter inside it."""
+    if "ة" not in word[:-1] and "ى" not in word[:-1]:
+        return [(start, start + len(word), word)]
+    cuts = [0, *(m.start() for m in _FINAL_ONLY_GLUE.finditer(word)), len(word)]
+    return [(start + a, start + b, word[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
 def _gazetteer_at(tokens, lowered, i):
@@ -230,7 +248,8 @@ def _ar_people(norm, tokens, lowered, known_people) -> list[tuple[int, int, str]
         for dropped, head in readings:
             if head in lx.AR_FIRST_NAMES and i + 1 < n and _is_ar_name_word(lowered[i + 1]):
                 last = i + 1
-                if lowered[last] in _NAME_LINKS and last + 1 < n:
+                # "فون دير لاين", "بن عبد الله": links chain to the family name.
+                while lowered[last] in _NAME_LINKS and last + 1 < n and last < i + 4:
                     last += 1
                 found.append((tokens[i][0] + dropped, tokens[last][1], "person"))
                 known_people.add(lowered[last])
@@ -281,6 +300,23 @@ def _ar_organizations(norm, tokens, lowered) -> list[tuple[int, int, str]]:
             j = i + 1
             while j < n and j <= i + 4 and lowered[j] not in _AR_ORG_STOP and _may_continue_org(lowered[j]) \
                     and norm[tokens[j - 1][1]:tokens[j][0]].strip() == "":
+                j += 1
+            if j > i + 1:
+                found.append((tokens[i][0] + dropped, tokens[j - 1][1], "organization"))
+            break
+    return found
+
+
+def _ar_definite_organizations(tokens, lowered) -> list[tuple[int, int, str]]:
+    """"المفوضية الاوروبية", "البنك المركزي المصري": a definite body noun and the adjectives that name it."""
+    found = []
+    n = len(tokens)
+    for i, word in enumerate(lowered):
+        for dropped, head in _strip_ar_clitic(word):
+            if head not in lx.AR_DEFINITE_ORG_HEADS:
+                continue
+            j = i + 1
+            while j < n and j <= i + 2 and lowered[j] in lx.AR_ORG_ADJECTIVES:
                 j += 1
             if j > i + 1:
                 found.append((tokens[i][0] + dropped, tokens[j - 1][1], "organization"))

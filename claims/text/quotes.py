@@ -5,7 +5,10 @@ scare-quoted term is not a quote). The speaker is found from the reporting verb
 nearest before the quote: a participle ("قائلاً", "saying") points back to the
 subject before it, a finite verb ("يقول X", "X said") to the name next to it,
 and a pronoun ("he said") to the last person named in the article. Indirect
-speech ("قال X إن ...", "X said that ...") gives a quote too.
+speech ("قال X إن ...", "X said that ...") gives a quote too, also when titles
+stand between the verb and the name ("أكد وزير الاقتصاد الالماني X أن"). A
+body can be the speaker ("قالت المفوضية الاوروبية إن", "قالت وزارة الصحة في
+بيان: "..."") when no person is named by the verb.
 """
 
 from __future__ import annotations
@@ -45,6 +48,8 @@ def find_quote(text: str, start: int, end: int, entities: list[Entity], last_per
         return i if index_map is None else bisect_left(index_map, i)
 
     people = [(to_norm(p.start - start), to_norm(p.end - start), p.text) for p in entities if p.label == "person"]
+    bodies = [(to_norm(p.start - start), to_norm(p.end - start), p.text) for p in entities
+              if p.label == "organization"]
     names = [(to_norm(e.start - start), to_norm(e.end - start)) for e in entities]
     best = None
     for m in _QUOTED.finditer(norm):
@@ -54,8 +59,11 @@ def find_quote(text: str, start: int, end: int, entities: list[Entity], last_per
         if words >= 3 and not is_name and (best is None or words > best[2]):
             best = (m.start(1), m.end(1), words)
     if best is None:
-        return _indirect(chunk, norm, index_map, people, last_person)
+        return _indirect(chunk, norm, index_map, people, bodies, last_person)
     speaker = _speaker(norm, best[0], best[1], people, last_person)
+    if speaker == "":
+        # No person named by the verb: a body that speaks ("قالت الوزارة في بيان: "..."").
+        speaker = _speaking_body(norm, best[0], bodies)
     if speaker is None:
         return None
     q_start, q_end = to_original(index_map, best[0], best[1], length=len(chunk))
@@ -102,20 +110,42 @@ def _speaker(norm, q_start, q_end, rel, last_person) -> str | None:
     return None
 
 
+def _speaking_body(norm: str, q_start: int, bodies) -> str:
+    """The organisation right next to the nearest speech verb before the quote that has one, or ""."""
+    for v_start, v_end, _ in reversed(_verbs(norm, 0, q_start)):
+        near = [b for b in bodies if 0 <= b[0] - v_end <= 3 or 0 <= v_start - b[1] <= 3]
+        if near:
+            return near[0][2]
+    return ""
+
+
+# How far after its verb a speaker's name may start when only titles stand
+# between them ("أكد وزير الاقتصاد الالماني روبرت هابيك أن").
+_TITLED_SUBJECT_CHARS = 45
+
+
 def _plain(gap: str) -> bool:
     """True when the text between a verb and a name holds no punctuation (titles only)."""
     return not any(ch in gap for ch in ",.;:!?،؛\"")
 
 
-def _indirect(chunk, norm, index_map, rel, last_person) -> Quote | None:
+def _indirect(chunk, norm, index_map, rel, bodies, last_person) -> Quote | None:
     """"قال X إن ..." / "X said (that) ...": the reported clause is the quote.
 
-    "He said that ..." takes the last person named before as the speaker.
+    The speaker is a person next to the verb, a person after titles that follow
+    it ("أكد وزير الاقتصاد الالماني X أن"), or a body next to it ("قالت
+    المفوضية الاوروبية ... إن"). "He said that ..." takes the last person named
+    before as the speaker.
     """
     for v_start, v_end, verb in _verbs(norm, 0, len(norm)):
         if verb == "according":
             continue
         subject = [p for p in rel if 0 <= p[0] - v_end <= 3] or [p for p in rel if 0 <= v_start - p[1] <= 3]
+        if not subject:
+            subject = [p for p in rel if 0 <= p[0] - v_end <= _TITLED_SUBJECT_CHARS
+                       and _plain(norm[v_end:p[0]]) and not _verbs(norm, v_end, p[0])][:1]
+        if not subject:
+            subject = [b for b in bodies if 0 <= b[0] - v_end <= 3] or [b for b in bodies if 0 <= v_start - b[1] <= 3]
         if not subject and last_person and _PRONOUN.search(norm, max(0, v_start - 5), v_start):
             subject = [(v_start, v_start, last_person)]
         if not subject:

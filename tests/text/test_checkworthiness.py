@@ -55,3 +55,15 @@ def test_the_language_offset_moves_the_cut_off_on_the_log_odds(monkeypatch):
     cues = cw.find_cues(c.text, "sentence", c.entities, None)
     assert cw.score(c.text, cues, "und") > base
     assert cw.score(c.text, cues, "und") == 1.0
+
+
+def test_analysts_views_and_may_in_arabic_score_as_opinion():
+    c = claim("ويرى محللون أن أسعار القمح قد ترتفع مجددا في الربيع المقبل.", "ar")
+    assert not c.checkworthy and c.kind == "opinion"
+    assert "hedged or opinion wording" in c.reasons
+
+
+def test_qad_before_a_past_verb_is_a_statement_not_a_hedge():
+    c = claim("وكانت الشركة قد أوقفت الإنتاج في مصنعين خلال شهر مارس 2023.", "ar")
+    assert "hedged or opinion wording" not in c.reasons
+    assert c.checkworthy

@@ -58,3 +58,22 @@ def test_it_needs_capitals_for_english_names_and_reads_place_words():
     assert ("Dodge City", "place") in found
     assert ("WHO", "organization") in found
     assert not any(key == "who" for key, _ in found)
+
+
+def test_it_splits_words_glued_after_a_word_final_letter():
+    text = "وأعلنت شركةنفطكو الوطنية أمس أنها ستوقف الضخ علىالفور."
+    ents = find_entities(text)
+    [body] = [e for e in ents if e.label == "organization"]
+    assert body.text == "شركةنفطكو الوطنية" and text[body.start:body.end] == body.text
+
+
+def test_it_names_a_definite_body_by_its_adjectives():
+    found = labelled("وقالت المفوضية الأوروبية إن البنك المركزي المصري رفع الفائدة، وأكد الجيش اللبناني ذلك.")
+    assert ("المفوضيه الاوروبيه", "organization") in found or ("المفوضية الاوروبية", "organization") in found
+    assert any(label == "organization" and key.endswith("المركزي المصري") for key, label in found)
+    assert any(label == "organization" and "الجيش" in key for key, label in found)
+
+
+def test_it_follows_name_links_to_the_family_name():
+    found = labelled("وقالت أنالينا فون دير برغ في مؤتمر صحفي إن المحادثات ستستمر.")
+    assert any(label == "person" and key.endswith("فون دير برغ") for key, label in found)

@@ -56,3 +56,17 @@ def test_it_keeps_every_word_of_an_arabic_outlet_name():
             "وقالت وكالة رويترز إن الصفقة بلغت 5 مليارات دولار. "
             "وذكرت قناة الجزيرة يوم الأحد أن 20 شخصا قتلوا.")
     assert extract(text).cited_sources == ["وول ستريت جورنال", "رويترز", "الجزيرة"]
+
+
+def test_an_indirect_quote_reaches_a_speaker_after_his_titles():
+    text = "من جهته، أكد وزير الزراعة التونسي كريم العياري أن محصول القمح زاد بنسبة 12 في المئة هذا العام."
+    [(said, speaker)] = quotes(text)
+    assert speaker == "كريم العياري"
+    assert said.startswith("محصول القمح")
+
+
+def test_a_body_can_be_the_speaker():
+    indirect = "قالت المفوضية الأوروبية يوم الاثنين إن صادرات القمح تراجعت بنسبة 8 في المئة."
+    direct = 'وقالت وزارة الصحة في بيان: "سنفتح ثلاثة مستشفيات جديدة قبل نهاية العام".'
+    assert [speaker for _, speaker in quotes(indirect)] == ["المفوضية الأوروبية"]
+    assert quotes(direct) == [("سنفتح ثلاثة مستشفيات جديدة قبل نهاية العام", "وزارة الصحة")]
