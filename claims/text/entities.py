@@ -335,46 +335,105 @@ def _may_continue_org(word: str) -> bool:
     return not (word.startswith("ل") and not word.startswith("لل") and not word.startswith("ال"))
 
 
+_EN_CONNECTORS = frozenset(["of", "for", "and", "de", "du", "von", "van", "der"])
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and word[:1].isascii()
+
+
+def _en_run_end(norm, tokens, i) -> int:
+    """End (exclusive token index) of the capitalised name starting at token `i`.
+
+    A name runs on through single spaces over capitalised words, through
+    connectors ("Bank of England", "Council for the Exploration of the Sea")
+    and through a possessive ("Scottish Fishermen's Federation").
+    """
+    n = len(tokens)
+    j = i + 1
+    while j < n:
+        gap = norm[tokens[j - 1][1]:tokens[j][0]]
+        word = tokens[j][2]
+        if gap == " " and _is_cap(word):
+            j += 1
+            continue
+        if gap == " " and word in _EN_CONNECTORS:
+            k = j + 1
+            # "of the Sea", but "X and the Y" is two names.
+            if k < n and word != "and" and tokens[k][2] == "the" and norm[tokens[j][1]:tokens[k][0]] == " ":
+                k += 1
+            if k < n and norm[tokens[k - 1][1]:tokens[k][0]] == " " and _is_cap(tokens[k][2]):
+                j = k + 1
+                continue
+        elif gap in ("'", "\u2019") and word == "s" and j + 1 < n \
+                and norm[tokens[j][1]:tokens[j + 1][0]] == " " and _is_cap(tokens[j + 1][2]):
+            j += 2
+            continue
+        break
+    return j
+
+
 def _en_capitalised(norm, tokens, known_people) -> list[tuple[int, int, str]]:
-    """English names: runs of capitalised words, labelled by context."""
+    """English names: runs of capitalised words, labelled by context.
+
+    A run joined by "and" that names no body is several names ("Britain and
+    Norway", "Peterhead and Fraserburgh"); a title inside a run leaves the
+    person after it ("Environment Secretary Claire Hollins").
+    """
     found = []
     n = len(tokens)
     i = 0
     while i < n:
         word = tokens[i][2]
-        if not (word[:1].isupper() and word[:1].isascii()) or word.lower() in lx.EN_STOP_CAPS:
+        if not _is_cap(word) or word.lower() in lx.EN_STOP_CAPS:
             i += 1
             continue
-        j = i + 1
-        while j < n and norm[tokens[j - 1][1]:tokens[j][0]] == " " and (
-            (tokens[j][2][:1].isupper() and tokens[j][2][:1].isascii())
-            or (tokens[j][2] in ("of", "for", "and", "the") and j + 1 < n and tokens[j + 1][2][:1].isupper())
-        ):
-            j += 1
-        words = [t[2] for t in tokens[i:j]]
-        lowered = [w.lower() for w in words]
-        prev = tokens[i - 1][2].lower().rstrip(".") if i else ""
-        nxt = tokens[j][2].lower() if j < n else ""
-        sentence_initial = i == 0 or norm[max(0, tokens[i][0] - 2):tokens[i][0]].strip() in {".", "\"", ":"}
-        label = None
-        if any(w in lx.EN_ORG_WORDS for w in lowered) or (len(words) == 1 and word.isupper() and len(word) > 1):
-            label = "organization"
-        elif len(words) > 1 and lowered[-1] in lx.EN_PLACE_WORDS:
-            label = "place"
-        elif prev in lx.EN_PERSON_TITLES or (len(words) in (2, 3) and all(w.isalpha() or "'" in w for w in words)):
-            label = "person"
-        elif lowered[-1] in known_people or (nxt in lx.EN_SPEECH_VERBS and not sentence_initial):
-            label = "person"
-        if lowered[0] in lx.EN_PERSON_TITLES and len(words) > 1:
-            # "President Obama": the title is not part of the name.
-            i_start = i + 1
+        j = _en_run_end(norm, tokens, i)
+        lowered = [t[2].lower() for t in tokens[i:j]]
+        if "and" in lowered and not any(w in lx.EN_ORG_WORDS for w in lowered):
+            parts, a = [], i
+            for k in range(i, j):
+                if tokens[k][2] == "and":
+                    parts.append((a, k))
+                    a = k + 1
+            parts.append((a, j))
         else:
-            i_start = i
-        if label and not (len(words) == 1 and sentence_initial and label != "organization"):
-            if all((w,) in _GAZ for w in lowered):
-                label = _GAZ[(lowered[0],)]
-            found.append((tokens[i_start][0], tokens[j - 1][1], label))
-            if label == "person" and len(words) > 1:
-                known_people.add(lowered[-1])
+            parts = [(i, j)]
+        for a, b in parts:
+            span = _en_label(norm, tokens, a, b, j, known_people)
+            if span:
+                found.append(span)
         i = j
     return found
+
+
+def _en_label(norm, tokens, i, j, run_end, known_people):
+    """(start, end, label) for the capitalised words tokens[i:j], or None."""
+    n = len(tokens)
+    words = [t[2] for t in tokens[i:j]]
+    lowered = [w.lower() for w in words]
+    word = words[0]
+    prev = tokens[i - 1][2].lower().rstrip(".") if i else ""
+    nxt = tokens[run_end][2].lower() if run_end < n else ""
+    sentence_initial = i == 0 or norm[max(0, tokens[i][0] - 2):tokens[i][0]].strip() in {".", "\"", ":"}
+    titled = [k for k, w in enumerate(lowered[:-1]) if w in lx.EN_PERSON_TITLES]
+    label = None
+    if any(w in lx.EN_ORG_WORDS for w in lowered) or (len(words) == 1 and word.isupper() and len(word) > 1):
+        label = "organization"
+    elif len(words) > 1 and lowered[-1] in lx.EN_PLACE_WORDS:
+        label = "place"
+    elif titled and 1 <= len(words) - titled[-1] - 1 <= 3:
+        # "Environment Secretary Claire Hollins", "President Obama": the name after the title.
+        i = i + titled[-1] + 1
+        label = "person"
+    elif prev in lx.EN_PERSON_TITLES or (len(words) in (2, 3) and all(w.isalpha() or "'" in w for w in words)):
+        label = "person"
+    elif lowered[-1] in known_people or (nxt in lx.EN_SPEECH_VERBS and not sentence_initial):
+        label = "person"
+    if not label or (len(words) == 1 and sentence_initial and label != "organization"):
+        return None
+    if all((w,) in _GAZ for w in lowered):
+        label = _GAZ[(lowered[0],)]
+    if label == "person" and j - i > 1:
+        known_people.add(lowered[-1])
+    return tokens[i][0], tokens[j - 1][1], label

@@ -236,7 +236,8 @@ EN_ORG_WORDS = frozenset(
     """ministry department agency council university college institute foundation party committee
     commission court congress senate house parliament bank corporation corp inc ltd company group
     association union organization organisation fund times post journal news network service
-    administration army navy force forces office bureau board authority""".split()
+    administration army navy force forces office bureau board authority federation league club
+    alliance coalition society trust centre center institution agency commission""".split()
 )
 # The last word of a multiword place name ("Dodge City", "Red Sea").
 EN_PLACE_WORDS = frozenset("""city county river street avenue square island islands province state valley

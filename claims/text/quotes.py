@@ -119,6 +119,11 @@ def _speaking_body(norm: str, q_start: int, bodies) -> str:
     return ""
 
 
+_APPOSITION = re.compile(r"\s*,[^.;:!?\"]{1,120},\s*$")
+_EN_SAID = frozenset("said says added warned argued insisted claimed stated noted explained".split())
+# What a reported clause opens with when "that" is left out (a subject).
+_EN_CLAUSE_START = re.compile(
+    r"\s+(?=(?:the|a|an|it|he|she|they|we|there|its|his|her|their|this|these|those|[A-Z]\w*|\d)\s)")
 # How far after its verb a speaker's name may start when only titles stand
 # between them ("أكد وزير الاقتصاد الالماني روبرت هابيك أن").
 _TITLED_SUBJECT_CHARS = 45
@@ -142,6 +147,9 @@ def _indirect(chunk, norm, index_map, rel, bodies, last_person) -> Quote | None:
             continue
         subject = [p for p in rel if 0 <= p[0] - v_end <= 3] or [p for p in rel if 0 <= v_start - p[1] <= 3]
         if not subject:
+            # "X, who chairs the federation, said ...": the name before an apposition.
+            subject = [p for p in rel if p[1] <= v_start and _APPOSITION.match(norm, p[1], v_start)][-1:]
+        if not subject:
             subject = [p for p in rel if 0 <= p[0] - v_end <= _TITLED_SUBJECT_CHARS
                        and _plain(norm[v_end:p[0]]) and not _verbs(norm, v_end, p[0])][:1]
         if not subject:
@@ -152,6 +160,9 @@ def _indirect(chunk, norm, index_map, rel, bodies, last_person) -> Quote | None:
             continue
         tail = norm[subject[0][1]:] if subject[0][0] > v_start else norm[v_end:]
         m = re.match(r"[\s،,]*(?:(?:\S+\s+){0,6}?)(ان|انه|انها|إن|إنه|أن|أنه|that)\s+", tail)
+        if not m and verb in _EN_SAID and subject[0][0] < v_start:
+            # English often drops "that": "X said the cut would cost 1,200 jobs".
+            m = _EN_CLAUSE_START.match(tail)
         if not m:
             continue
         clause_start, _ = to_original(index_map, len(norm) - len(tail) + m.end(), len(norm), length=len(chunk))

@@ -77,3 +77,14 @@ def test_it_names_a_definite_body_by_its_adjectives():
 def test_it_follows_name_links_to_the_family_name():
     found = labelled("وقالت أنالينا فون دير برغ في مؤتمر صحفي إن المحادثات ستستمر.")
     assert any(label == "person" and key.endswith("فون دير برغ") for key, label in found)
+
+
+def test_english_names_run_through_connectors_and_possessives_and_split_at_and():
+    text = ("Britain and Norway asked the International Council for the Exploration of the Sea and the "
+            "Scottish Fishermen's Federation for advice, Environment Secretary Claire Hollins said.")
+    found = labelled(text)
+    assert {("Britain", "place"), ("Norway", "place")} <= found
+    assert ("International Council for the Exploration of the Sea", "organization") in found
+    assert ("Scottish Fishermen's Federation", "organization") in found
+    assert ("Claire Hollins", "person") in found
+    assert not any("and" in key.split() for key, _ in found)

@@ -70,3 +70,12 @@ def test_a_body_can_be_the_speaker():
     direct = 'وقالت وزارة الصحة في بيان: "سنفتح ثلاثة مستشفيات جديدة قبل نهاية العام".'
     assert [speaker for _, speaker in quotes(indirect)] == ["المفوضية الأوروبية"]
     assert quotes(direct) == [("سنفتح ثلاثة مستشفيات جديدة قبل نهاية العام", "وزارة الصحة")]
+
+
+def test_english_reported_speech_without_that_and_after_an_apposition():
+    text = ("Jamie Ferguson, who chairs the Harbour Traders Association, said the closure would cost 400 jobs. "
+            "The Port Authority said it would publish the figures in June.")
+    assert quotes(text, "en") == [
+        ("the closure would cost 400 jobs", "Jamie Ferguson"),
+        ("it would publish the figures in June", "Port Authority"),
+    ]
