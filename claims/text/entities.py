@@ -74,7 +74,7 @@ _AR_THAT = {"ان", "انه", "انها", "بان", "بانه", "بانها"}
 _NAME_LINKS = {"بن", "ابن", "بنت", "عبد", "ابو", "دي", "فون", "فان", "دير", "دا", "ال", "van", "von", "de", "der", "bin",
                "al"}
 # An organisation's name stops before a date ("شركة X امس"), which would otherwise swallow it.
-_AR_ORG_STOP = _AR_STOP - lx.AR_NATIONALITIES | frozenset(["بحسب", "حسب", "وفقا", "نقلا", "قالت", "ذكرت",
+_AR_ORG_STOP = _AR_STOP - lx.AR_NATIONALITIES | _AR_THAT | frozenset(["بحسب", "حسب", "وفقا", "نقلا", "قالت", "ذكرت",
                                                            "امس", "اليوم", "غدا", *lx.AR_WEEKDAYS,
                                                            *(m for m in lx.AR_MONTHS if " " not in m)])
 
@@ -261,12 +261,17 @@ def _ar_people(norm, tokens, lowered, known_people) -> list[tuple[int, int, str]
                 j += 1
             if j < n and lowered[j] in known_people:
                 found.append((tokens[j][0], tokens[j][1], "person"))
-            elif j + 2 < n and _is_ar_name_word(lowered[j]) and _is_ar_name_word(lowered[j + 1]) \
-                    and lowered[j] not in lx.AR_PLACES and (
-                        lowered[j + 2] in _AR_THAT or norm[tokens[j + 1][1]:tokens[j + 2][0]].strip() in ("،", ",", ":")):
-                # "الوزير سامر خليل إن ..." / "الوزير سامر خليل، ...": two words closed by إن or a comma.
-                found.append((tokens[j][0], tokens[j + 1][1], "person"))
-                known_people.add(lowered[j + 1])
+            elif j + 2 < n and _is_ar_name_word(lowered[j]) and lowered[j] not in lx.AR_PLACES:
+                # "الوزير سامر خليل إن ..." / "العقيد غريب عبد الحافظ، ...": a name of two
+                # words (links such as عبد and بن join a third) closed by إن or a comma.
+                last = j + 1
+                while last + 1 < n and lowered[last] in _NAME_LINKS and last < j + 3:
+                    last += 1
+                if last + 1 < n and _is_ar_name_word(lowered[last]) and (
+                        lowered[last + 1] in _AR_THAT
+                        or norm[tokens[last][1]:tokens[last + 1][0]].strip() in ("،", ",", ":")):
+                    found.append((tokens[j][0], tokens[last][1], "person"))
+                    known_people.add(lowered[last])
         # An apposition: "يقول X Y، الخبير ..." -> X Y is a person.
         if i >= 2 and any(h in lx.AR_PERSON_TITLES for _, h in readings) \
                 and norm[tokens[i - 1][1]:tokens[i][0]].strip() == "،":

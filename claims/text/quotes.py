@@ -62,8 +62,9 @@ def find_quote(text: str, start: int, end: int, entities: list[Entity], last_per
         return _indirect(chunk, norm, index_map, people, bodies, last_person)
     speaker = _speaker(norm, best[0], best[1], people, last_person)
     if speaker == "":
-        # No person named by the verb: a body that speaks ("قالت الوزارة في بيان: "..."").
-        speaker = _speaking_body(norm, best[0], bodies)
+        # No person named by the verb: a body that speaks ("قالت الوزارة في بيان: "...""),
+        # or a source quoted through an outlet ("نقلت عن مسؤول مصري قوله إن "..."").
+        speaker = _speaking_body(norm, best[0], bodies) or _relayed_source(chunk, norm, index_map, best[0])
     if speaker is None:
         return None
     q_start, q_end = to_original(index_map, best[0], best[1], length=len(chunk))
@@ -124,9 +125,23 @@ _EN_SAID = frozenset("said says added warned argued insisted claimed stated note
 # What a reported clause opens with when "that" is left out (a subject).
 _EN_CLAUSE_START = re.compile(
     r"\s+(?=(?:the|a|an|it|he|she|they|we|there|its|his|her|their|this|these|those|[A-Z]\w*|\d)\s)")
+# "عن مسؤول مصري (لم تسمه) قوله": who an outlet quotes, named or not.
+_RELAYED = re.compile(r"(?<![\w])عن\s+([\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,3}?)\s+"
+                      r"(?:لم\s+[\u0621-\u064a]+\s+)?قول(?:ه|ها)(?![\w])")
+
+
+def _relayed_source(chunk: str, norm: str, index_map, q_start: int) -> str:
+    """The source an outlet relays ("نقلت الصحيفة عن مسؤول مصري قوله ...") before the quote, or ""."""
+    found = [m for m in _RELAYED.finditer(norm, 0, q_start)]
+    if not found:
+        return ""
+    s, e = to_original(index_map, found[-1].start(1), found[-1].end(1), length=len(chunk))
+    return chunk[s:e]
+
+
 # How far after its verb a speaker's name may start when only titles stand
 # between them ("أكد وزير الاقتصاد الالماني روبرت هابيك أن").
-_TITLED_SUBJECT_CHARS = 45
+_TITLED_SUBJECT_CHARS = 60
 
 
 def _plain(gap: str) -> bool:

@@ -79,3 +79,14 @@ def test_english_reported_speech_without_that_and_after_an_apposition():
         ("the closure would cost 400 jobs", "Jamie Ferguson"),
         ("it would publish the figures in June", "Port Authority"),
     ]
+
+
+def test_a_source_relayed_by_an_outlet_is_the_speaker():
+    text = 'ونقلت الصحيفة عن مسؤول مصري لم تسمّه قوله إن "المفاوضات وصلت إلى مراحلها الأخيرة".'
+    assert quotes(text) == [("المفاوضات وصلت إلى مراحلها الأخيرة", "مسؤول مصري")]
+
+
+def test_an_arabic_name_joined_by_abd_follows_a_military_title():
+    text = "وأعلن المتحدث العسكري العقيد غريب عبد الحافظ أن الدفعة الأولى من الطائرات وصلت في عام 2020."
+    [(said, speaker)] = quotes(text)
+    assert speaker == "غريب عبد الحافظ" and said.startswith("الدفعة الأولى")
