@@ -185,6 +185,7 @@ def _token_entities(norm: str, known_people: set[str]) -> list[tuple[int, int, s
     found.extend(_ar_people(norm, tokens, lowered, known_people))
     found.extend(_ar_organizations(norm, tokens, lowered))
     found.extend(_ar_definite_organizations(tokens, lowered))
+    found.extend(_ar_headed_names(norm, tokens, lowered))
     found.extend(_en_capitalised(norm, tokens, known_people))
     return found
 
@@ -327,6 +328,39 @@ def _ar_definite_organizations(tokens, lowered) -> list[tuple[int, int, str]]:
                 found.append((tokens[i][0] + dropped, tokens[j - 1][1], "organization"))
             break
     return found
+
+
+def _ar_headed_names(norm, tokens, lowered) -> list[tuple[int, int, str]]:
+    """Places and models named after a head noun: "مدينة ستراسبورغ", "30 طائرة رافال".
+
+    Only the name is tagged, not the head. A model name is indefinite (no ال),
+    not an adjective-looking word ending in ة or ي, and not a describing word
+    ("طائرات شحن"); a place name may be definite ("ميناء الحديدة") and run to
+    two words, but not to an adjective ("مدينة ستراسبورغ الفرنسية").
+    """
+    found = []
+    n = len(tokens)
+    for i, word in enumerate(lowered[:-1]):
+        heads = {head for _, head in _strip_ar_clitic(word)}
+        label = "place" if heads & lx.AR_PLACE_HEADS else "equipment" if heads & lx.AR_EQUIPMENT_HEADS else None
+        if not label or norm[tokens[i][1]:tokens[i + 1][0]] != " ":
+            continue
+        j = i + 1
+        while j < n and j <= i + (2 if label == "place" else 1) and _may_name_after_head(lowered[j], label) \
+                and norm[tokens[j - 1][1]:tokens[j][0]] == " " and not (j > i + 1 and lowered[j].startswith("و")):
+            j += 1  # a second word opening with و is the next item of a list ("كانبيرا ومطار")
+        if j > i + 1:
+            found.append((tokens[i + 1][0], tokens[j - 1][1], label))
+    return found
+
+
+def _may_name_after_head(word: str, label: str) -> bool:
+    if not _is_ar_name_word(word) or len(word) < 3 or word in lx.AR_NOT_MODEL_NAMES or word in _AR_ORG_STOP:
+        return False
+    if label == "place":
+        # Place names may be definite and end in ة ("ميناء الحديدة"); an adjective ending in ي/ية may not.
+        return not word.endswith(("ي", "ية")) and word not in lx.AR_ORG_ADJECTIVES
+    return not word.startswith("ال") and not word.endswith(("ة", "ي", "ى"))
 
 
 def _may_continue_org(word: str) -> bool:

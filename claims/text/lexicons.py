@@ -167,6 +167,20 @@ AR_ORG_HEADS = frozenset(
     """مؤسسة منظمة وزارة جامعة حزب حركة شركة وكالة صحيفة مجلة قناة شبكة مركز معهد هيئة مجلس
     جمعية بنك مصرف اتحاد لجنة محكمة جيش مفوضية برلمان""".split()
 )
+# Nouns after which the next word or two name a place ("مدينة ستراسبورغ", "العاصمة كانبيرا").
+AR_PLACE_HEADS = frozenset(
+    """مدينة العاصمة محافظة ولاية اقليم مقاطعة جزيرة ميناء بلدة قرية بحيرة نهر جبل صحراء مطار""".split()
+)
+# Nouns after which the next word names a weapon or vehicle model ("طائرات رافال", "دبابات ابرامز").
+AR_EQUIPMENT_HEADS = frozenset(
+    """طراز منظومة منظومات مقاتلات مقاتلة طائرة طائرات دبابة دبابات غواصة غواصات فرقاطة فرقاطات
+    مروحية مروحيات صاروخ صواريخ مدرعات مدرعة""".split()
+)
+# Words after such a head that describe rather than name ("طائرات شحن", "صواريخ بعيدة").
+AR_NOT_MODEL_NAMES = frozenset(
+    """شحن ركاب نقل بدون مسيرة مسيرات حربية قتالية بعيدة قصيرة متوسطة جديدة حديثة متطورة اضافية
+    اخرى عدة عسكرية مدنية تجارية هجومية دفاعية مضادة ذاتية اعتراضية كروز باليستية الية واحدة""".split()
+)
 # Definite nouns of public bodies that an adjective turns into a name
 # ("المفوضية الاوروبية", "الجيش الاسرائيلي", "البنك المركزي المصري").
 AR_DEFINITE_ORG_HEADS = frozenset(
