@@ -143,7 +143,15 @@ def _resolve(chunk, found, index_map, base) -> list[Entity]:
         os_, oe = to_original(index_map, s, e, length=len(chunk))
         out.append(Entity(chunk[os_:oe], label, base + os_, base + oe))
     out.sort(key=lambda x: x.start)
-    return out
+    # Two person spans one space apart are one name ("رجب طيب" + "اردوغان").
+    merged: list[Entity] = []
+    for e in out:
+        last = merged[-1] if merged else None
+        if last and last.label == e.label == "person" and chunk[last.end - base:e.start - base] == " ":
+            merged[-1] = Entity(chunk[last.start - base:e.end - base], "person", last.start, e.end)
+        else:
+            merged.append(e)
+    return merged
 
 
 @lru_cache(maxsize=100_000)
@@ -273,6 +281,10 @@ def _ar_people(norm, tokens, lowered, known_people) -> list[tuple[int, int, str]
                         or norm[tokens[last][1]:tokens[last + 1][0]].strip() in ("،", ",", ":")):
                     found.append((tokens[j][0], tokens[last][1], "person"))
                     known_people.add(lowered[last])
+            name = _name_after_office(norm, tokens, lowered, i + 1)
+            if name:
+                found.append((tokens[name[0]][0], tokens[name[1]][1], "person"))
+                known_people.add(lowered[name[1]])
         # An apposition: "يقول X Y، الخبير ..." -> X Y is a person.
         if i >= 2 and any(h in lx.AR_PERSON_TITLES for _, h in readings) \
                 and norm[tokens[i - 1][1]:tokens[i][0]].strip() == "،":
@@ -287,6 +299,42 @@ def _ar_people(norm, tokens, lowered, known_people) -> list[tuple[int, int, str]
                 found.append((tokens[name[-1]][0], tokens[i - 1][1], "person"))
                 known_people.add(lowered[i - 1])
     return found
+
+
+_AFTER_NAME = frozenset(["في", "خلال", "امام", "عن", "على", "من", "الى", "لدى", "قائلا", "قائلة", "مضيفا",
+                         "مضيفة", "مؤكدا", "مؤكدة"]) | _AR_THAT
+
+
+def _is_definite(word: str) -> bool:
+    """ال, also behind a clitic: "الحزب", "للحزب", "والحزب", "بالحزب"."""
+    return word.startswith(("ال", "لل")) or (word[:1] in "وفبك" and word[1:].startswith(("ال", "لل")))
+
+
+def _name_after_office(norm, tokens, lowered, j) -> tuple[int, int] | None:
+    """"محافظ البنك المركزي التركي فاتح قره خان في ...": the name after a title's definite complement.
+
+    After the title come one to four definite words (the office), then two or
+    three indefinite words (the name), then what closes a name: إن/أن, a
+    preposition, a participle or punctuation. A feminine or plural ending
+    (ة, ات) marks a noun, not a name, so "أعلن وزير المالية خطة جديدة في"
+    names nobody.
+    """
+    n = len(tokens)
+    k = j
+    while k < n and k < j + 4 and _is_definite(lowered[k]) and norm[tokens[k - 1][1]:tokens[k][0]] == " ":
+        k += 1
+    if k == j:
+        return None
+    first = k
+    while k < n and k < first + 3 and norm[tokens[k - 1][1]:tokens[k][0]] == " " and _is_ar_name_word(lowered[k]) \
+            and not _is_definite(lowered[k]) and not lowered[k].endswith(("ة", "ات")) \
+            and lowered[k] not in lx.AR_PLACES and lowered[k] not in _AFTER_NAME:
+        k += 1
+    if k - first < 2:
+        return None
+    closed = k == n or lowered[k] in _AFTER_NAME or norm[tokens[k - 1][1]:tokens[k][0]].strip()[:1] in (
+        "،", ",", ":", ".", '"')
+    return (first, k - 1) if closed else None
 
 
 def _ar_organizations(norm, tokens, lowered) -> list[tuple[int, int, str]]:

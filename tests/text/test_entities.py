@@ -96,3 +96,17 @@ def test_a_head_noun_names_places_and_models_nobody_listed():
     assert not any(key == "شحن" for key, _ in found)
     assert ("الحديدة", "place") in found
     assert ("سان فرانسيسكو", "place") in found
+
+
+def test_a_name_after_a_title_and_its_office_is_a_person():
+    found = labelled("وقال محافظ البنك المركزي التركي فاتح قره خان في مؤتمر صحفي إن التضخم سيتراجع.")
+    assert ("فاتح قره خان", "person") in found
+    assert ("البنك المركزي التركي", "organization") in found
+    # A feminine noun after the office is what was announced, not a name.
+    assert not any(label == "person" for _, label in labelled("أعلن وزير المالية خطة جديدة في مؤتمر صحفي."))
+    assert ("ليلى حسن", "person") in labelled("وقالت الأمين العام للحزب ليلى حسن إن الانتخابات ستجرى في موعدها.")
+
+
+def test_adjacent_person_spans_are_one_name():
+    found = labelled("وكان الرئيس رجب طيب أردوغان قد عين محافظا جديدا للبنك.")
+    assert ("رجب طيب اردوغان", "person") in found
