@@ -102,11 +102,21 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|we|we're|we've|my|our|you|your)\b|(
                            re.IGNORECASE)
 
 
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _matches(patterns: tuple[re.Pattern, re.Pattern], norm: str, scripts: tuple[bool, bool]) -> bool:
+    """Whether the (Arabic, English) pair matches, trying only the scripts the sentence has."""
+    return any(p.search(norm) for p, present in zip(patterns, scripts, strict=True) if present)
+
+
 def find_cues(text: str, kind: str, entities: list[Entity], quote_speaker: str | None) -> Cues:
     """Collect the cues of one sentence (`text` is its original text)."""
     norm = normalize(text)
     words = _WORDS.findall(norm)
     lowered = [w.lower() for w in words]
+    scripts = (bool(_ARABIC_LETTER.search(norm)), bool(_LATIN_LETTER.search(norm)))
     cues = Cues(quote_speaker=quote_speaker)
     for e in entities:
         if e.label == "quantity":
@@ -121,15 +131,15 @@ def find_cues(text: str, kind: str, entities: list[Entity], quote_speaker: str |
             cues.places.append(e.text)
         elif e.label == "equipment":
             cues.equipment.append(e.text)
-    cues.figure = cues.figure or any(p.search(norm) for p in _NUMBER_WORDS) or bool(
+    cues.figure = cues.figure or _matches(_NUMBER_WORDS, norm, scripts) or bool(
         _DIGIT.search(norm) and not cues.date and not cues.equipment)
     cues.attribution = any(w in _SPEECH for w in lowered) or bool(_SOURCE.search(norm))
-    cues.treaty = any(p.search(norm) for p in _TREATY)
-    cues.comparison = any(p.search(norm) for p in _COMPARE)
-    cues.measure = any(p.search(norm) for p in _MEASURE)
-    cues.causal = any(p.search(norm) for p in _CAUSAL)
-    cues.hedge = any(p.search(norm) for p in _HEDGE) or bool(_AR_MAY.search(norm))
-    cues.evaluative = any(p.search(norm) for p in _EVAL)
+    cues.treaty = _matches(_TREATY, norm, scripts)
+    cues.comparison = _matches(_COMPARE, norm, scripts)
+    cues.measure = _matches(_MEASURE, norm, scripts)
+    cues.causal = _matches(_CAUSAL, norm, scripts)
+    cues.hedge = _matches(_HEDGE, norm, scripts) or bool(_AR_MAY.search(norm))
+    cues.evaluative = _matches(_EVAL, norm, scripts)
     cues.prediction = bool(_EN_PREDICTION.search(norm)) or any(
         m.group().lstrip("وف") not in _AR_NOT_FUTURE and m.group() not in _AR_NOT_FUTURE
         for m in _AR_PREDICTION.finditer(norm))
