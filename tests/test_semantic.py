@@ -52,3 +52,11 @@ def test_it_can_be_switched_off(monkeypatch):
     monkeypatch.setenv("SEMANTIC_ENABLED", "0")
     with pytest.raises(semantic.SemanticUnavailable, match="switched off"):
         semantic.embed_passages(["anything"])
+
+
+def test_the_pipeline_embedder_loads_nothing_until_called(monkeypatch):
+    monkeypatch.setattr(semantic, "_model", None)
+    assert semantic.sentence_embedder() is semantic.embed_queries
+    assert semantic._model is None  # an Arabic article, with no embedding head, never loads the model
+    monkeypatch.setenv("SEMANTIC_ENABLED", "0")
+    assert semantic.sentence_embedder() is None

@@ -73,7 +73,8 @@ _AR_STOP = lx.AR_PARTICLES | lx.AR_SPEECH_VERBS | lx.AR_PERSON_TITLES | lx.AR_NA
 _AR_THAT = {"ان", "انه", "انها", "بان", "بانه", "بانها"}
 _NAME_LINKS = {"بن", "ابن", "بنت", "عبد", "ابو", "دي", "فون", "فان", "دير", "دا", "ال", "van", "von", "de", "der", "bin",
                "al"}
-# An organisation's name stops before a date ("شركة X امس"), which would otherwise swallow it.
+# An organisation's name stops before "that" (أن, بأن) and before a date ("شركة X امس"),
+# which would otherwise swallow the date or the clause after it.
 _AR_ORG_STOP = _AR_STOP - lx.AR_NATIONALITIES | _AR_THAT | frozenset(["بحسب", "حسب", "وفقا", "نقلا", "قالت", "ذكرت",
                                                            "امس", "اليوم", "غدا", *lx.AR_WEEKDAYS,
                                                            *(m for m in lx.AR_MONTHS if " " not in m)])
@@ -256,10 +257,7 @@ def _ar_people(norm, tokens, lowered, known_people) -> list[tuple[int, int, str]
         # A known first name opens a name of two or three words.
         for dropped, head in readings:
             if head in lx.AR_FIRST_NAMES and i + 1 < n and _is_ar_name_word(lowered[i + 1]):
-                last = i + 1
-                # "فون دير لاين", "بن عبد الله": links chain to the family name.
-                while lowered[last] in _NAME_LINKS and last + 1 < n and last < i + 4:
-                    last += 1
+                last = _through_links(lowered, i + 1, limit=i + 4)
                 found.append((tokens[i][0] + dropped, tokens[last][1], "person"))
                 known_people.add(lowered[last])
                 break
@@ -273,9 +271,7 @@ def _ar_people(norm, tokens, lowered, known_people) -> list[tuple[int, int, str]
             elif j + 2 < n and _is_ar_name_word(lowered[j]) and lowered[j] not in lx.AR_PLACES:
                 # "الوزير سامر خليل إن ..." / "العقيد غريب عبد الحافظ، ...": a name of two
                 # words (links such as عبد and بن join a third) closed by إن or a comma.
-                last = j + 1
-                while last + 1 < n and lowered[last] in _NAME_LINKS and last < j + 3:
-                    last += 1
+                last = _through_links(lowered, j + 1, limit=j + 3)
                 if last + 1 < n and _is_ar_name_word(lowered[last]) and (
                         lowered[last + 1] in _AR_THAT
                         or norm[tokens[last][1]:tokens[last + 1][0]].strip() in ("،", ",", ":")):
@@ -299,6 +295,14 @@ def _ar_people(norm, tokens, lowered, known_people) -> list[tuple[int, int, str]
                 found.append((tokens[name[-1]][0], tokens[i - 1][1], "person"))
                 known_people.add(lowered[i - 1])
     return found
+
+
+def _through_links(lowered: list[str], k: int, limit: int) -> int:
+    """Index of the name word that ends a name at `k`, followed through links
+    ("فون دير لاين", "غريب عبد الحافظ"), going no further than `limit`."""
+    while lowered[k] in _NAME_LINKS and k + 1 < len(lowered) and k < limit:
+        k += 1
+    return k
 
 
 _AFTER_NAME = frozenset(["في", "خلال", "امام", "عن", "على", "من", "الى", "لدى", "قائلا", "قائلة", "مضيفا",
@@ -408,7 +412,7 @@ def _may_name_after_head(word: str, label: str) -> bool:
     if label == "place":
         # Place names may be definite and end in ة ("ميناء الحديدة"); an adjective ending in ي/ية may not.
         return not word.endswith(("ي", "ية")) and word not in lx.AR_ORG_ADJECTIVES
-    return not word.startswith("ال") and not word.endswith(("ة", "ي", "ى"))
+    return not _is_definite(word) and not word.endswith(("ة", "ي", "ى"))
 
 
 def _may_continue_org(word: str) -> bool:
@@ -504,6 +508,7 @@ def _en_label(norm, tokens, i, j, run_end, known_people):
     nxt = tokens[run_end][2].lower() if run_end < n else ""
     sentence_initial = i == 0 or norm[max(0, tokens[i][0] - 2):tokens[i][0]].strip() in {".", "\"", ":"}
     titled = [k for k, w in enumerate(lowered[:-1]) if w in lx.EN_PERSON_TITLES]
+    first = i
     label = None
     if any(w in lx.EN_ORG_WORDS for w in lowered) or (len(words) == 1 and word.isupper() and len(word) > 1):
         label = "organization"
@@ -511,7 +516,7 @@ def _en_label(norm, tokens, i, j, run_end, known_people):
         label = "place"
     elif titled and 1 <= len(words) - titled[-1] - 1 <= 3:
         # "Environment Secretary Claire Hollins", "President Obama": the name after the title.
-        i = i + titled[-1] + 1
+        first = i + titled[-1] + 1
         label = "person"
     elif prev in lx.EN_PERSON_TITLES or (len(words) in (2, 3) and all(w.isalpha() or "'" in w for w in words)):
         label = "person"
@@ -521,6 +526,6 @@ def _en_label(norm, tokens, i, j, run_end, known_people):
         return None
     if all((w,) in _GAZ for w in lowered):
         label = _GAZ[(lowered[0],)]
-    if label == "person" and j - i > 1:
+    if label == "person" and j - first > 1:
         known_people.add(lowered[-1])
-    return tokens[i][0], tokens[j - 1][1], label
+    return tokens[first][0], tokens[j - 1][1], label

@@ -15,6 +15,7 @@ in the workbench), so this module stays pure Python and fast tests stay fast.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -138,6 +139,8 @@ def _unit_vectors(text: str, units: list[Segment], language: str, embed: Embedde
         return {}, f"embedding returned {len(vectors)} vectors for {len(wanted)} sentences"
     if any(len(v) != len(head.weights) for v in vectors):
         return {}, f"embedding vectors are not {len(head.weights)} numbers long"
+    if not all(math.isfinite(x) for v in vectors for x in v):
+        return {}, "embedding returned a vector with NaN or infinity"
     return dict(zip(wanted, vectors, strict=True)), ""
 
 

@@ -66,11 +66,15 @@ def test_a_long_text_is_scored_by_the_text_model_alone_and_says_why():
     assert extract(long_text[:200], "en", embed=embedder).scored_with == "text+embeddings"
 
 
+def model_missing(texts):
+    raise semantic.SemanticUnavailable("model missing")
+
+
 @pytest.mark.parametrize("embedder, note", [
-    (lambda texts: (_ for _ in ()).throw(semantic.SemanticUnavailable("model missing")),
-     "embedding failed: model missing"),
+    (model_missing, "embedding failed: model missing"),
     (lambda texts: [[0.1, 0.2]] * len(texts), "not 384 numbers long"),
     (lambda texts: [], "returned 0 vectors"),
+    (lambda texts: [[float("nan")] * semantic.DIM] * len(texts), "NaN or infinity"),
 ])
 def test_a_failing_embedder_loses_no_claim(embedder, note):
     result = extract(ARTICLE, "en", embed=embedder)
