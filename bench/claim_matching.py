@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claims import matching, semantic  # noqa: E402
-from claims.evidence import BM25  # noqa: E402
 from claims.matching import ClaimMatcher, load_vclaims_jsonl  # noqa: E402
+from claims.text.bm25 import BM25  # noqa: E402
 
 DEFAULT_DIR = ROOT.parent / "shared" / "eval" / "claim-matching" / "en"
 CACHE_DIR = ROOT / "var" / "cache" / "claim-matching"

@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 
 from claims import evidence, semantic  # noqa: E402
+from claims.text.bm25 import BM25  # noqa: E402
 from claims.text.pipeline import extract  # noqa: E402
 
 
@@ -70,7 +71,7 @@ def rank_document_order(claim, passages):
 
 
 def rank_plain_bm25(claim, passages):
-    model = evidence.BM25([p.split() for p in passages])
+    model = BM25([p.split() for p in passages])
     scores = model.scores(claim.split())
     return sorted(range(len(passages)), key=lambda i: -scores[i])
 

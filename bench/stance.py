@@ -5,7 +5,7 @@ as the claim and s2 as the passage; supports counts as agree, refutes as
 disagree, context and unrelated as other. Prints accuracy, macro F1 and the F1
 of "disagree" (what an editor most needs flagged) next to two baselines measured
 in the same run: always the majority class of train, and always "agree"; then
-the rules (`claims.evidence.suggest_stance`), the learned model alone
+the rules (`claims.stance.suggest_by_rules`), the learned model alone
 (`claims.stance`, trained on train by bench/train_stance.py) and the product's
 suggester (`claims.stance.suggest`: the model, with "unrelated" for pairs far
 apart). Title vectors are cached in var/cache/stance/.
@@ -26,7 +26,6 @@ import numpy as np  # noqa: E402
 
 from claims import semantic  # noqa: E402
 from claims import stance as stance_model  # noqa: E402
-from claims.evidence import stance_cues, suggest_stance  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "eval" / "claim-pairs-ar" / "stance"
 LABELS = ("agree", "disagree", "other")
@@ -61,7 +60,7 @@ def main(argv=None) -> None:
     rows = [
         (f"baseline: always {majority} (train majority)", [majority] * len(pairs)),
         ("baseline: always agree", ["agree"] * len(pairs)),
-        ("rules: evidence.suggest_stance", [TO_LABEL[suggest_stance(s1, s2).stance] for s1, s2, _ in pairs]),
+        ("rules: stance.suggest_by_rules", [TO_LABEL[stance_model.suggest_by_rules(s1, s2).stance] for s1, s2, _ in pairs]),
     ]
     cache_path = ROOT / "var" / "cache" / "stance" / f"ans-{semantic.PACKAGE.replace('==', '-')}.npz"
     cache_path.parent.mkdir(parents=True, exist_ok=True)
@@ -71,13 +70,13 @@ def main(argv=None) -> None:
     learned, product = [], []
     for s1, s2, _ in pairs:
         u, v = semantic.query_vectors([s1, s2], cache)
-        probs = stance_model.probabilities(stance_model.features(u, v, stance_cues(s1, s2)))[0]
+        probs = stance_model.probabilities(stance_model.features(u, v, stance_model.stance_cues(s1, s2)))[0]
         learned.append(max(probs, key=probs.get))
         # What claims.stance.suggest does, with cached vectors: the passage read
         # through its closest sentence, "unrelated" when far apart.
         sentence = stance_model.closest_sentence(s1, s2)
         v = v if sentence == s2 else semantic.query_vectors([sentence], cache)[0]
-        cues = stance_cues(s1, sentence)
+        cues = stance_model.stance_cues(s1, sentence)
         probs = stance_model.probabilities(stance_model.features(u, v, cues))[0]
         unrelated = cues.overlap < stance_model.STANCE_UNRELATED_BELOW and float(np.dot(u, v)) < \
             stance_model.UNRELATED_BELOW_COSINE

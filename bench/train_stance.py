@@ -28,7 +28,6 @@ import numpy as np  # noqa: E402
 
 from claims import semantic  # noqa: E402
 from claims import stance as stance_model  # noqa: E402
-from claims.evidence import stance_cues  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from stance import DATA, LABELS, read, scores  # noqa: E402
@@ -45,7 +44,7 @@ def feature_rows(pairs, cache: dict) -> np.ndarray:
     rows = []
     for s1, s2, _ in pairs:
         u, v = semantic.query_vectors([s1, s2], cache)
-        rows.append(stance_model.features(u, v, stance_cues(s1, s2)))
+        rows.append(stance_model.features(u, v, stance_model.stance_cues(s1, s2)))
     return np.stack(rows)
 
 

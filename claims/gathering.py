@@ -42,6 +42,7 @@ from .models import Article, Claim, Evidence, GatherRun, ProviderRun, RunStatus,
 from .sources import ratelimit
 from .sources.base import Candidate, ClaimQuery, ProviderError, TransientProviderError
 from .stance import suggest as suggest_stance
+from .text.tokens import fold
 
 logger = logging.getLogger(__name__)
 
@@ -397,7 +398,7 @@ def _save_source(key: str, fields: dict) -> Source:
         return Source.objects.get(normalized_url=key[:2000])
 
 
-_TITLE_WORDS = frozenset(ev.fold(w) for w in (
+_TITLE_WORDS = frozenset(fold(w) for w in (
     "president", "minister", "prime", "king", "queen", "chancellor", "governor", "secretary", "senator", "mayor",
     "رئيس", "الرئيس", "وزير", "الوزير", "ملك", "الملك", "امير", "الامير", "المستشار", "حاكم", "نائب", "امين",
 ))
@@ -405,7 +406,7 @@ _TITLE_WORDS = frozenset(ev.fold(w) for w in (
 
 def title_mentions(claim_text: str, name: str) -> str | None:
     """The title given to `name` in the claim ("former US president", "الرئيس الأمريكي السابق"), if any."""
-    folded, folded_name = ev.fold(claim_text), ev.fold(name)
+    folded, folded_name = fold(claim_text), fold(name)
     at = folded.find(folded_name)
     if at < 0:
         return None
@@ -447,7 +448,7 @@ def _verdict_stance(candidate: Candidate) -> str:
     """An earlier fact-check's rating read as a stance: "False" refutes, "True" supports."""
     if candidate.extra.get("kind") != "factcheck":
         return ""
-    rating = ev.fold(candidate.extra.get("rating", ""))
+    rating = fold(candidate.extra.get("rating", ""))
     if any(word in rating for word in _FALSE_RATINGS):
         return "refutes"
     if any(word in rating for word in _TRUE_RATINGS):

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from . import access, evidence, gathering, roles
 from .models import Evidence, Feed, GatherRun
+from .text.tokens import tokenize
 
 
 def _require_editor(user) -> None:
@@ -21,7 +22,7 @@ def _require_editor(user) -> None:
 
 def _marked(claim_text: str, passage: str) -> list[tuple[str, bool]]:
     """The passage as (text, is_match) pieces; the template escapes each piece."""
-    terms = sorted(set(evidence.tokenize(claim_text)) & set(evidence.tokenize(passage)))
+    terms = sorted(set(tokenize(claim_text)) & set(tokenize(passage)))
     pieces, at = [], 0
     for start, end in evidence.highlight_spans(passage, terms):
         if start > at:

@@ -33,7 +33,8 @@ from datetime import date, datetime
 import numpy as np
 
 from . import semantic
-from .evidence import BM25, tokenize
+from .text.bm25 import BM25
+from .text.tokens import tokenize
 
 
 @dataclass

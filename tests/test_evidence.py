@@ -1,23 +1,6 @@
-"""claims/evidence.py: tokens, BM25, passages, figures check, stance (plain Python, no database)."""
+"""claims/evidence.py: passages, ranking, figures check (plain Python, no database)."""
 
 from claims import evidence
-
-
-def test_it_folds_arabic_variants_and_digits():
-    assert evidence.fold("أحمد إلى آخر ٢٠٢٤ هـٰـذا") == "احمد الي اخر 2024 هذا"
-
-
-def test_it_strips_articles_and_stop_words_when_tokenizing():
-    assert evidence.tokenize("والرئيس في الولايات") == evidence.tokenize("الرئيس الولايات")
-    assert "the" not in evidence.tokenize("The vaccines were approved")
-    assert evidence.tokenize("vaccines") == evidence.tokenize("vaccine")
-
-
-def test_it_ranks_the_document_that_shares_rare_words_first():
-    docs = [evidence.tokenize(t) for t in ("the weather is mild today", "oil prices rose sharply", "weather today")]
-    top = evidence.BM25(docs).top(evidence.tokenize("oil prices"), 2)
-    assert top[0][0] == 1
-    assert len(top) == 1
 
 
 def test_it_reads_figures_with_scales_percentages_and_years():
@@ -57,16 +40,3 @@ def test_it_keeps_the_best_passages_and_the_words_that_matched():
     spans = evidence.highlight_spans(best[0].text, best[0].matched_terms)
     marked = [best[0].text[a:b] for a, b in spans]
     assert "البنك" in marked and "المركزي" in marked
-
-
-def test_it_suggests_refutes_on_opposite_words_and_supports_on_restatement():
-    claim = "ارتفاع أسعار النفط في التعاملات المبكرة"
-    assert evidence.suggest_stance(claim, "تراجع أسعار النفط في التعاملات المبكرة").stance == "refutes"
-    assert evidence.suggest_stance(claim, "أسعار النفط في ارتفاع خلال التعاملات المبكرة").stance == "supports"
-    assert evidence.suggest_stance(claim, "فاز الفريق بالمباراة النهائية").stance == "unrelated"
-
-
-def test_it_flags_a_negation_on_one_side_and_a_different_figure():
-    refuted = evidence.suggest_stance("The ministry confirmed 40 new cases", "The ministry denied 40 new cases")
-    assert refuted.stance == "refutes" and any("negation" in r for r in refuted.reasons)
-    assert evidence.suggest_stance("Turnout was 61% in the election", "Turnout in the election was 48%").stance == "refutes"

@@ -1,4 +1,4 @@
-"""claims/stance.py: the learned stance suggester (e5 vectors + rule cues, logistic regression from JSON)."""
+"""claims/stance.py: the stance rules and the learned suggester (e5 vectors + rule cues, logistic regression from JSON)."""
 
 import json
 import sys
@@ -7,9 +7,21 @@ import numpy as np
 import pytest
 
 from claims import semantic, stance
-from claims.evidence import stance_cues
 
 RISE = "ارتفاع أسعار النفط في الأسواق العالمية"
+
+
+def test_the_rules_suggest_refutes_on_opposite_words_and_supports_on_restatement():
+    claim = "ارتفاع أسعار النفط في التعاملات المبكرة"
+    assert stance.suggest_by_rules(claim, "تراجع أسعار النفط في التعاملات المبكرة").stance == "refutes"
+    assert stance.suggest_by_rules(claim, "أسعار النفط في ارتفاع خلال التعاملات المبكرة").stance == "supports"
+    assert stance.suggest_by_rules(claim, "فاز الفريق بالمباراة النهائية").stance == "unrelated"
+
+
+def test_the_rules_flag_a_negation_on_one_side_and_a_different_figure():
+    refuted = stance.suggest_by_rules("The ministry confirmed 40 new cases", "The ministry denied 40 new cases")
+    assert refuted.stance == "refutes" and any("negation" in r for r in refuted.reasons)
+    assert stance.suggest_by_rules("Turnout was 61% in the election", "Turnout in the election was 48%").stance == "refutes"
 
 
 @pytest.mark.parametrize(("claim", "passage", "expected"), [
@@ -29,7 +41,7 @@ def test_it_reads_the_weights_kept_in_the_repository():
     data = json.loads(stance.WEIGHTS_PATH.read_text(encoding="utf-8"))
     assert data["labels"] == ["agree", "disagree", "other"]
     row = stance.features(np.ones(semantic.DIM) / np.sqrt(semantic.DIM), np.ones(semantic.DIM) / np.sqrt(semantic.DIM),
-                          stance_cues(RISE, RISE))
+                          stance.stance_cues(RISE, RISE))
     assert row.shape == (2 * semantic.DIM + 5,) == (len(data["mean"]),)
     probs = stance.probabilities(row)[0]
     assert set(probs) == {"agree", "disagree", "other"} and sum(probs.values()) == pytest.approx(1.0)

@@ -10,7 +10,7 @@ letters and marks, `regexp_replace()` for the article and clitics), ranked with
 ts_rank; query words are prefixes, so a word also meets its suffixed forms.
 
 SQLite (the embedded default): an FTS5 table holds each row's title and text as
-the tokens of `claims.evidence.tokenize` (the same folding plus light stemming),
+the tokens of `claims.text.tokens.tokenize` (the same folding plus light stemming),
 ranked with FTS5's bm25(). It is created on first use and brought up to date
 before each search (new, changed and deleted rows; a row is re-indexed when the
 length of its title or text changes, or an article's `updated_at`). Works
@@ -25,7 +25,7 @@ from django.db import connection, transaction
 from django.db.models import F, Func, Q, TextField, Value
 from django.db.models.functions import Cast, Concat, Length
 
-from claims.evidence import fold, tokenize
+from claims.text.tokens import fold, tokenize
 
 from .base import Candidate, ClaimQuery
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from claims.evidence import fold
+from claims.text.tokens import fold
 
 from . import gdelt, searxng
 from .base import Candidate, ClaimQuery, setting

@@ -18,8 +18,8 @@ import os
 import threading
 
 from claims import semantic
-from claims.evidence import tokenize
 from claims.matching import SAME_CLAIM_COSINE, ClaimMatcher, FeedFormatError, parse_claimreview_feed
+from claims.text.tokens import tokenize
 
 from .base import Candidate, ClaimQuery, ProviderError, setting
 

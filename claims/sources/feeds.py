@@ -18,7 +18,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from claims import fetch
-from claims.evidence import tokenize
+from claims.text.tokens import tokenize
 
 from .base import Candidate, ClaimQuery, ProviderError, TransientProviderError, get
 

@@ -18,8 +18,8 @@ import logging
 import threading
 
 from claims import semantic
-from claims.evidence import tokenize
 from claims.matching import SAME_CLAIM_COSINE, CheckedClaim, ClaimMatcher
+from claims.text.tokens import tokenize
 
 from .base import Candidate, ClaimQuery, setting
 

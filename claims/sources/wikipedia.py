@@ -35,7 +35,7 @@ def search_terms(query: ClaimQuery) -> str:
     """Names first (Wikipedia's search ANDs every word, so a whole sentence finds nothing)."""
     if query.entities:
         return " ".join(query.entities[:3])
-    from claims.evidence import tokenize
+    from claims.text.tokens import tokenize
 
     words = [w for w in query.short.split() if tokenize(w)]
     return " ".join(words[:6])
