@@ -1,7 +1,8 @@
 """From an article's text to claims anchored at exact spans.
 
-`extract()` segments the text (`segment.py`), splits sentences that carry two
-statements at a clause break, finds entities (`entities.py`), quotes and their
+`extract()` segments the text (`segment.py`: sentences, headings, captions),
+splits a sentence at a clause break only where its two halves are statements
+of different kinds (a fact and a hedged opinion), finds entities (`entities.py`), quotes and their
 speakers (`quotes.py`) and cited sources, and scores each claim
 (`checkworthiness.py`). Every claim is returned, check-worthy or not, so an
 editor sees opinions too, flagged low. Offsets always index the original text:
@@ -26,7 +27,7 @@ from .entities import Entity, find_entities
 from .language import detect_language
 from .normalize import match_key
 from .quotes import Quote, find_cited_sources, find_quote
-from .segment import Segment, segment
+from .segment import STATEMENT_KINDS, Segment, segment
 
 __all__ = ["ClaimSpan", "Entity", "Extraction", "Quote", "extract"]
 
@@ -65,6 +66,11 @@ Embedder = Callable[[list[str]], Sequence[Sequence[float]]]
 # sentences takes seconds, a 5 MB dump would take an hour. Beyond this many
 # units the text model alone scores them (the caller can lift the limit).
 MAX_EMBEDDED_UNITS = 400
+# The encoder's cost grows faster than the length of its input (about 0.15 s for
+# 20 words, 5 s for 500, minutes for a 16,000-word run on one core), and the
+# heads were trained on sentences of a few dozen words: each unit is embedded
+# from its first words only.
+EMBED_MAX_WORDS = 64
 
 _HAS_WORD = re.compile(r"\w")
 _AR_SPLIT = re.compile(
@@ -97,7 +103,7 @@ def extract(text: str, language: str | None = None, *, lines: bool = False, embe
     if lines:
         units = _line_units(text)
     else:
-        units = [s for seg in segment(text) for s in _split_clauses(text, seg)]
+        units = [s for seg in segment(text) for s in _split_clauses(text, seg, language)]
     claims: list[ClaimSpan] = []
     all_entities: list[Entity] = []
     sources: dict[str, str] = {}
@@ -126,13 +132,16 @@ def _unit_vectors(text: str, units: list[Segment], language: str, embed: Embedde
     head = cw.load_embedding_head(language)
     if head is None:  # the language is scored by its text model alone, by design
         return {}, ""
-    wanted = [i for i, u in enumerate(units) if u.kind != "heading" and _HAS_WORD.search(text, u.start, u.end)]
+    # Headings, captions and pieces cut from a run with no punctuation are not
+    # sentences like the ones the head learned from; the text model scores them.
+    wanted = [i for i, u in enumerate(units)
+              if u.kind in STATEMENT_KINDS and u.whole and _HAS_WORD.search(text, u.start, u.end)]
     if not wanted:
         return {}, ""
     if limit is not None and len(wanted) > limit:
         return {}, f"{len(wanted)} sentences, more than the {limit} that are embedded"
     try:
-        vectors = list(embed([text[units[i].start:units[i].end] for i in wanted]))
+        vectors = list(embed([_embedding_input(text[units[i].start:units[i].end]) for i in wanted]))
     except Exception as exc:  # the embedder is the caller's; its failure must not lose the claims
         return {}, f"embedding failed: {exc}"
     if len(vectors) != len(wanted):
@@ -144,18 +153,25 @@ def _unit_vectors(text: str, units: list[Segment], language: str, embed: Embedde
     return dict(zip(wanted, vectors, strict=True)), ""
 
 
+def _embedding_input(sentence: str) -> str:
+    words = sentence.split()
+    return sentence if len(words) <= EMBED_MAX_WORDS else " ".join(words[:EMBED_MAX_WORDS])
+
+
 def _claim(text: str, unit: Segment, language: str, known_people: set[str], last_person: str | None,
            vector: Sequence[float] | None = None) -> ClaimSpan:
     start, end = unit.start, unit.end
     body = text[start:end]
-    if not _HAS_WORD.search(body):
+    if not _HAS_WORD.search(body) or unit.kind == "noise":
         return ClaimSpan(body, start, end, False, 0.0, "other", ["no words to check"])
+    statement = unit.kind in STATEMENT_KINDS
     entities = find_entities(text, start, end, known_people)
-    quote = find_quote(text, start, end, entities, last_person) if unit.kind != "heading" else None
-    cues = cw.find_cues(body, unit.kind, entities, quote.speaker if quote else None)
+    quote = find_quote(text, start, end, entities, last_person) if statement else None
+    # A caption is scored as what it is to the reader: a display line, not a statement.
+    cues = cw.find_cues(body, unit.kind if statement else "heading", entities, quote.speaker if quote else None)
     score = cw.score(body, cues, language, vector)
     return ClaimSpan(
-        text=body, start=start, end=end, checkworthy=score >= cw.THRESHOLD, score=score,
+        text=body, start=start, end=end, checkworthy=statement and score >= cw.THRESHOLD, score=score,
         kind=cw.kind_for(cues, score), reasons=cw.reasons_for(cues), entities=entities, quote=quote,
     )
 
@@ -175,8 +191,18 @@ def _line_units(text: str) -> list[Segment]:
     return units
 
 
-def _split_clauses(text: str, seg: Segment) -> list[Segment]:
-    """Split a sentence with two statements at a clause break outside quotes."""
+def _split_clauses(text: str, seg: Segment, language: str) -> list[Segment]:
+    """Split a sentence at clause breaks where the statements on either side differ in kind.
+
+    Candidate breaks are a comma before a contrast or hedge opener ("، لكن",
+    "، من غير المرجح", ", but", ", perhaps") or a semicolon, outside quotes. A
+    sentence is cut there only when the piece before and the piece after are
+    of different kinds, a checkable fact and a hedged or predicting opinion:
+    "X signed a deal in 2023, but the first shipments have not arrived" stays
+    one claim, "X raised fuel prices by 15 %, it is unlikely to back down" is
+    two. Pieces of the same kind are joined again, so a sentence with three
+    facts stays whole.
+    """
     if seg.kind != "sentence" or seg.end - seg.start < 40:
         return [seg]
     body = text[seg.start:seg.end]
@@ -195,10 +221,29 @@ def _split_clauses(text: str, seg: Segment) -> list[Segment]:
             # "رغم أن X، إلا أن Y" is one statement: Y is the main clause of X.
             continue
         if _words(body[last:cut_start]) >= _MIN_CLAUSE_WORDS and _words(body[cut_end:]) >= _MIN_CLAUSE_WORDS:
-            pieces.append((last, cut_start))
+            pieces.append((last, cut_start, cut_end))
             last = cut_end
-    pieces.append((last, len(body)))
-    return [Segment(seg.start + s, seg.start + e) for s, e in pieces if s < e]
+    if not pieces:
+        return [seg]
+    pieces.append((last, len(body), len(body)))
+    # Join neighbours of the same kind; a piece keeps the break's comma or
+    # semicolon when it is joined to the next one.
+    merged: list[list[int]] = []
+    merged_kinds: list[bool] = []
+    for s, e, after in pieces:
+        opinion = _is_opinion(body[s:e], language)
+        if merged and merged_kinds[-1] == opinion:
+            merged[-1][1], merged[-1][2] = e, after
+        else:
+            merged.append([s, e, after])
+            merged_kinds.append(opinion)
+    return [Segment(seg.start + s, seg.start + e) for s, e, _ in merged if s < e]
+
+
+def _is_opinion(clause: str, language: str) -> bool:
+    """Whether a clause is hedged, evaluative or a prediction rather than a statement of fact."""
+    cues = cw.find_cues(clause, "sentence", [], None)
+    return cues.hedge or cues.evaluative or cues.prediction or cues.question
 
 
 def _words(s: str) -> int:

@@ -16,11 +16,21 @@ from .lexicons import ABBREVIATIONS, AR_CLAUSE_OPENERS, AR_HEADING_BREAKERS, AR_
 
 @dataclass(frozen=True)
 class Segment:
-    """A unit of text: ``kind`` is "sentence" or "heading"."""
+    """A unit of text at original ``[start, end)``.
+
+    ``kind`` is "sentence", "heading" (a title or subheading), "caption" (a photo
+    caption or credit line) or "noise" (no words a reader could check, such as
+    a run of "aaaa"). Only sentences are statements. ``whole`` is False for a
+    piece cut out of a run of text with no sentence punctuation.
+    """
 
     start: int
     end: int
     kind: str = "sentence"
+    whole: bool = True
+
+
+STATEMENT_KINDS = frozenset(["sentence"])
 
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
@@ -49,25 +59,100 @@ def split_lines(text: str) -> list[tuple[int, int]]:
 
 
 def segment(text: str) -> list[Segment]:
-    """Split `text` into sentences (and glued subheadings) with original offsets."""
+    """Split `text` into sentences, headings, captions and noise, with original offsets."""
     out: list[Segment] = []
     lines = split_lines(text)
     for i, (line_start, line_end) in enumerate(lines):
+        if is_caption(text[line_start:line_end]):
+            out.append(Segment(line_start, line_end, "caption"))
+            continue
         if i + 1 < len(lines) and _is_heading_line(text, line_start, line_end):
             out.append(Segment(line_start, line_end, "heading"))
             continue
-        for start, end in _sentences(text, line_start, line_end):
-            out.extend(_peel_heading(text, start, end))
+        for start, end, whole in _sentences(text, line_start, line_end):
+            credit = _LEADING_CREDIT.match(text, start, end)
+            if credit and len(credit.group(1).split()) <= 6 and credit.end() < end:
+                # "(رويترز) وقال ...": a credit left in front of the next sentence.
+                out.append(Segment(start, start + len(credit.group(0).rstrip()), "caption", whole))
+                start = credit.end()
+            for piece in peel_heading(text, start, end):
+                out.append(_typed(text, piece, whole))
     return out
 
 
+_LEADING_CREDIT = re.compile(r"[(\[]([^()\[\]\d]{1,60})[)\]]\s+(?=\w)")
+
+
+def _typed(text: str, seg: Segment, whole: bool) -> Segment:
+    """The segment with its kind settled: a caption or noise is not a sentence."""
+    if seg.kind == "sentence":
+        body = text[seg.start:seg.end]
+        if is_noise(body):
+            return Segment(seg.start, seg.end, "noise", whole)
+        if is_caption(body):
+            return Segment(seg.start, seg.end, "caption", whole)
+    return Segment(seg.start, seg.end, seg.kind, whole)
+
+
 _FINAL_MARKS = tuple('.!?؟…:"”»)\'')
+# Titles run longer than subheadings; a line this short with no closing
+# punctuation and more text after it is a title, not a sentence that lost its
+# full stop (a paragraph of news runs longer).
+_HEADING_LINE_WORDS = 16
 
 
 def _is_heading_line(text: str, start: int, end: int) -> bool:
     """A short line with no closing punctuation, followed by more text, is a heading."""
     line = text[start:end]
-    return len(line.split()) <= 8 and not line.endswith(_FINAL_MARKS) and any(ch.isalpha() for ch in line)
+    return (len(line.split()) <= _HEADING_LINE_WORDS and not line.endswith(_FINAL_MARKS)
+            and any(ch.isalpha() for ch in line))
+
+
+# Captions and credit lines: a label for the picture ("Photo:", "صورة:"), a
+# credit in brackets standing alone ("(رويترز)", "(AP Photo/Jane Doe)"), or a
+# line closed by a bracketed picture credit ("... (Getty Images)").
+_PICTURE_WORDS = (r"photo|photograph|picture|image|caption|credit|photos|video|illustration|file photo"
+                  r"|صورة|الصورة|صور|تصوير|مصدر الصورة|صورة أرشيفية|صورة ارشيفية|أرشيفية|ارشيفية|فيديو|الفيديو")
+_CAPTION_LABEL = re.compile(rf"^\W{{0,2}}(?:{_PICTURE_WORDS})\s*[:：/|\-–—]", re.IGNORECASE)
+_BRACKETED = re.compile(r"^[(\[]([^()\[\]]{1,60})[)\]]\W{0,2}$")
+_CREDIT_AT_END = re.compile(
+    rf"[(\[](?:[^()\[\]]{{0,40}}(?:{_PICTURE_WORDS}|getty|shutterstock|غيتي)"
+    rf"[^()\[\]]{{0,40}})[)\]]\W{{0,2}}$", re.IGNORECASE)
+# A caption is short: a long line that merely ends with a credit is an article paragraph.
+_CAPTION_WORDS = 40
+
+
+def is_caption(unit: str) -> bool:
+    """True when `unit` is a photo caption or credit line rather than a statement."""
+    unit = unit.strip()
+    if not unit or len(unit.split()) > _CAPTION_WORDS:
+        return False
+    bracketed = _BRACKETED.match(unit)
+    if bracketed:
+        # "(رويترز)", "(AP Photo/Jane Doe)": a credit alone, no sentence inside.
+        return len(bracketed.group(1).split()) <= 6
+    return bool(_CAPTION_LABEL.match(unit) or _CREDIT_AT_END.search(unit))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+# No word of any language we take runs this long; such a run is a key held down.
+_MAX_WORD = 30
+
+
+def is_noise(unit: str) -> bool:
+    """True when `unit` holds no words to read: "aaaa…", "ززززز", "ababab…".
+
+    Most of its letters sit in overlong runs, or a longer unit uses only one to
+    three distinct letters.
+    """
+    runs = _LETTERS.findall(unit)
+    letters = sum(map(len, runs))
+    if not letters:
+        return False
+    overlong = sum(len(r) for r in runs if len(r) > _MAX_WORD)
+    if overlong * 2 > letters:
+        return True
+    return letters >= 12 and len({ch.lower() for r in runs for ch in r}) <= 3
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -78,7 +163,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Sentence spans in ``text[start:end]``, each with whether it is whole (not cut for length)."""
     bounds = []
     depth = 0
     quote_open = -1
@@ -119,11 +205,14 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     result = []
     for s, e in bounds:
         s, e = _trim(text, s, e)
+        whole = _cut_long(text, s, e) == e
         while s < e:
             cut = _cut_long(text, s, e)
-            result.append(_trim(text, s, cut))
+            piece_start, piece_end = _trim(text, s, cut)
+            if piece_start < piece_end:
+                result.append((piece_start, piece_end, whole))
             s, e = _trim(text, cut, e)
-    return [(s, e) for s, e in result if s < e]
+    return result
 
 
 def _is_boundary(text: str, pos: int, mark: str, stop: int, end: int) -> bool:
@@ -168,7 +257,7 @@ def _cut_long(text: str, start: int, end: int) -> int:
 _AR_WORD = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\u200c\u200d]+")
 
 
-def _peel_heading(text: str, start: int, end: int) -> list[Segment]:
+def peel_heading(text: str, start: int, end: int) -> list[Segment]:
     """Split an Arabic subheading glued to the sentence after it.
 
     Scraped pages lose the line break after a subheading, giving "حسابات بوتين

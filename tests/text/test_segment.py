@@ -1,6 +1,6 @@
 """Segmentation of scraped Arabic and English text, with original offsets."""
 
-from claims.text.segment import segment, split_lines
+from claims.text.segment import is_caption, is_noise, segment, split_lines
 
 
 def texts(text):
@@ -60,3 +60,39 @@ def test_it_cuts_text_without_any_punctuation_into_readable_units():
 def test_it_marks_a_short_unpunctuated_line_before_more_text_as_a_heading():
     text = "Water prices in the north\nThe utility raised prices by 8 percent in June.\nLast line without stop"
     assert [s.kind for s in segment(text)] == ["heading", "sentence", "sentence"]
+
+
+def test_it_marks_a_title_of_a_dozen_words_as_a_heading():
+    text = "Regional airline cuts eleven routes after a summer of engine shortages\n\nThe airline cut 11 routes."
+    assert [s.kind for s in segment(text)] == ["heading", "sentence"]
+
+
+def test_it_recognises_captions_and_credit_lines():
+    for line in ("(رويترز)", "(AP Photo/Jane Doe)", "Photo: Workers at the plant in May",
+                 "صورة: الوزير خلال المؤتمر الصحفي", "تصوير: أحمد علي", "A crowd outside the court (Getty Images)",
+                 "صورة أرشيفية - ميناء المدينة"):
+        assert is_caption(line), line
+    for line in ("القاهرة (رويترز) - قال وزير المالية إن العجز تراجع إلى 6 في المئة.",
+                 "The photo agency said it had sold 3,000 images in May.",
+                 "The minister resigned on Monday."):
+        assert not is_caption(line), line
+
+
+def test_a_caption_between_sentences_is_its_own_segment():
+    text = "ارتفعت الأسعار بنسبة 5 في المئة. (رويترز) وقال الوزير إن الخطة جاهزة."
+    kinds = [(s.kind, text[s.start:s.end]) for s in segment(text)]
+    assert ("caption", "(رويترز)") in kinds
+
+
+def test_it_recognises_runs_of_one_letter_as_noise():
+    assert is_noise("a" * 200)
+    assert is_noise("ababababab ababababab")
+    assert not is_noise("Prices rose by 5 percent.")
+    assert not is_noise("ارتفعت الأسعار")
+    assert [s.kind for s in segment("a" * 3000)] == ["noise"] * len(segment("a" * 3000))
+
+
+def test_a_piece_cut_for_length_is_not_whole():
+    text = " ".join(["word"] * 5000)
+    assert not any(s.whole for s in segment(text))
+    assert all(s.whole for s in segment("One sentence. Another one."))
