@@ -235,9 +235,11 @@ def gather_for_claim(*, run_id: int, task_id: str | None = None, allow_retry: bo
     pending = list(run.provider_runs.exclude(status=RunStatus.DONE))
     candidates, failures = _ask_all(pending, query)
     candidates = earlier + candidates
-    # One transaction for the sources and evidence: one commit instead of dozens.
+    # Pages are fetched and passages scored outside any transaction; only the
+    # writes share one short one, so no other worker waits on our network.
+    prepared = _prepare_evidence(claim, query, candidates)
     with transaction.atomic():
-        added = _keep_evidence(claim, query, candidates)
+        added = _save_evidence(claim, prepared)
         GatherRun.objects.filter(pk=run_id).update(evidence_added=F("evidence_added") + added,
                                                    heartbeat_at=timezone.now())
     transient = [f for f in failures if isinstance(f, TransientProviderError)]
@@ -248,7 +250,8 @@ def gather_for_claim(*, run_id: int, task_id: str | None = None, allow_retry: bo
             (f.retry_after or 0 for f in transient), default=0) or None)
     done = run.provider_runs.filter(status=RunStatus.DONE).count()
     status = RunStatus.DONE if done else RunStatus.FAILED
-    reason = "" if done else "Every provider failed: " + "; ".join(str(f) for f in failures[:3])
+    # Each provider's own reason is on its row; the run says only that all failed.
+    reason = "" if done else "Every provider failed."
     GatherRun.objects.filter(pk=run_id).update(status=status, reason=reason[:2000], finished_at=timezone.now())
     webhooks.emit_gathering_finished(article_id=run.article_id)
     run.refresh_from_db()
@@ -456,28 +459,41 @@ def _verdict_stance(candidate: Candidate) -> str:
     return "context"
 
 
-def _keep_evidence(claim: Claim, query: ClaimQuery, candidates: list[Candidate]) -> int:
-    """Archive the best candidates and save one Evidence per (claim, source); returns how many were new."""
-    added = 0
+def _prepare_evidence(claim: Claim, query: ClaimQuery, candidates: list[Candidate]) -> list[tuple[Source, dict]]:
+    """Archive the best candidates and work out each one's evidence fields (no transaction held)."""
+    prepared = []
+    known = set(Evidence.objects.filter(claim=claim).values_list("source_id", flat=True))
     for candidate in _pick(candidates):
         source = archive_candidate(candidate)
-        if source is None:
-            continue
+        if source is None or source.pk in known:
+            continue  # a redelivered task: kept already, and the stance model is not cheap
+        known.add(source.pk)
         text = source.text or candidate.snippet
         best = ev.best_passages(claim.text, text, entities=query.entities, top=PASSAGES_PER_SOURCE) if text else []
         passages = [p.text for p in best]
-        if Evidence.objects.filter(claim=claim, source=source).exists():
-            continue  # a redelivered task: kept already, and the stance model is not cheap
         # An earlier fact-check's rating is its stance; the model is asked only otherwise.
         stance = _verdict_stance(candidate) or (suggest_stance(claim.text, passages[0]).stance if passages else "")
-        _, created = Evidence.objects.get_or_create(
-            claim=claim, source=source,
-            defaults={
-                "passage": passages[0] if passages else candidate.snippet,
-                "score": round(best[0].score, 4) if best else 0.0,
-                "suggested_stance": stance,
-                "figures": _checks(claim, query, candidate, passages),
-            },
-        )
+        prepared.append((source, {
+            "passage": passages[0] if passages else candidate.snippet,
+            "score": round(best[0].score, 4) if best else 0.0,
+            "suggested_stance": stance,
+            "figures": _checks(claim, query, candidate, passages),
+            "provider": (candidate.provider or source.provider)[:40],
+            "matched_terms": _matched_words(best[0].text, best[0].matched_terms) if best else [],
+        }))
+    return prepared
+
+
+def _matched_words(passage: str, terms: list[str]) -> list[str]:
+    """The passage's own words behind the matched tokens (readable, not stems), first seen first."""
+    words = [passage[start:end] for start, end in ev.highlight_spans(passage, terms)]
+    return list(dict.fromkeys(words))[:20]
+
+
+def _save_evidence(claim: Claim, prepared: list[tuple[Source, dict]]) -> int:
+    """One Evidence per (claim, source); returns how many were new."""
+    added = 0
+    for source, defaults in prepared:
+        _, created = Evidence.objects.get_or_create(claim=claim, source=source, defaults=defaults)
         added += created
     return added

@@ -42,7 +42,7 @@ def article_gathering(request, pk):
         runs.setdefault(run.claim_id, run)
     # The panel is polled every 2 s while gathering runs: one query for all
     # claims' evidence, not one per claim.
-    evidence_rows = Prefetch("evidence", queryset=Evidence.objects.select_related("source"), to_attr="panel_evidence")
+    evidence_rows = Prefetch("evidence", queryset=Evidence.objects.filter(attached=True).select_related("source"), to_attr="panel_evidence")
     items = []
     for claim in article.claims.filter(pk__in=list(runs)).prefetch_related(evidence_rows):
         rows = claim.panel_evidence[:10]

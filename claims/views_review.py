@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -270,6 +271,7 @@ DONE_MESSAGES = {
     "propose": gettext_lazy("Verdict proposed; chief editors have been asked to review it."),
     "comment": gettext_lazy("Comment added."),
     "add_source": gettext_lazy("Fetching the page in the background; it will appear under Evidence."),
+    "detach_evidence": gettext_lazy("Evidence dismissed; it is kept, greyed out, on the claim page."),
 }
 
 
@@ -293,6 +295,8 @@ def claim_act(request, pk, action):
     except PermissionDenied:
         raise
     messages.success(request, DONE_MESSAGES.get(action, _("Done.")))
+    if request.POST.get("next") == "article":  # acted on from the article's panel: stay there
+        return redirect(f"{reverse('claims:article_detail', args=[claim.article_id])}#gathering")
     return redirect("claims:claim_detail", pk=claim.pk)
 
 

@@ -92,9 +92,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The web server and the worker share one SQLite file; wait for the lock
-    # instead of failing with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # The web server and the worker processes share one SQLite file. WAL lets
+    # readers go on while one writer writes; IMMEDIATE takes the write lock at
+    # BEGIN, where the busy timeout waits for it (a deferred transaction that
+    # upgrades to writing fails at once with "database is locked").
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": envint("SQLITE_TIMEOUT_SECONDS", 30),
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -153,7 +159,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "factcheck@localhost")
 
 # --- Celery: a filesystem broker by default, Redis when REDIS_URL is set ---
 REDIS_URL = os.environ.get("REDIS_URL", "")
-BROKER_DIR = BASE_DIR / "var" / "broker"
+BROKER_DIR = Path(os.environ.get("BROKER_DIR") or BASE_DIR / "var" / "broker")
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 3600)}

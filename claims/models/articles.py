@@ -290,6 +290,10 @@ class Evidence(models.Model):
     stance = models.CharField(max_length=16, choices=Stance.choices, blank=True)
     suggested_stance = models.CharField(max_length=16, choices=Stance.choices, blank=True)
     figures = models.JSONField(default=list, blank=True)
+    # Why gathering proposed it: the provider that found it and the claim's
+    # words its best passage shares (shown to the editor next to the score).
+    provider = models.CharField(max_length=40, blank=True)
+    matched_terms = models.JSONField(default=list, blank=True)
     relied_on = models.BooleanField(default=False)
     attached = models.BooleanField(default=True)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

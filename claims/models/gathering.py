@@ -49,6 +49,11 @@ class GatherRun(models.Model):
     def is_active(self) -> bool:
         return self.status in (RunStatus.QUEUED, RunStatus.RUNNING)
 
+    @property
+    def failed_providers(self) -> list:
+        """The providers that failed (reads the prefetched provider_runs)."""
+        return [p for p in self.provider_runs.all() if p.status == RunStatus.FAILED]
+
 
 class ProviderRun(models.Model):
     """One provider asked for one claim: queued, running, done (with a count) or failed (with a reason)."""

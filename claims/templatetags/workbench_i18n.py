@@ -8,7 +8,7 @@ the models already translate, so an Arabic page does not show English codes.
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from claims import workflow
+from claims import failures, workflow
 from claims.models import Article, ClaimState
 
 register = template.Library()
@@ -84,3 +84,23 @@ def reason_label(reason: str) -> str:
     if reason.startswith("quotes "):
         return str(_("quotes %(speaker)s") % {"speaker": reason[len("quotes "):]})
     return reason
+
+
+@register.filter
+def failure_text(reason: str) -> str:
+    """A failure reason stored in English, in the reader's language (claims/failures.py)."""
+    return failures.failure_text(reason)
+
+
+@register.filter
+def provider_name(code: str) -> str:
+    return failures.provider_name(code)
+
+
+FIGURE_STATUSES = {"match": _("matches"), "mismatch": _("differs"), "absent": _("not found")}
+
+
+@register.filter
+def figure_status(code: str) -> str:
+    """A figures check's result (match / mismatch / absent) in words."""
+    return str(FIGURE_STATUSES.get(code, code))
