@@ -10,6 +10,7 @@ message: 400 bad input, 401 no credentials, 403 wrong role, 404 not visible,
 import json
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count
 from django.http import HttpResponse
@@ -17,12 +18,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import api_view, parser_classes
-from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from . import access, review, services, workflow
+from .pagination import CappedLimitOffsetPagination
 from .reports import build_claim_report, build_report
 from .reports.claimreview import claim_reviews
 from .reports.exports import FILTERS, filter_claims
@@ -70,7 +71,9 @@ def exception_handler(exc, context):
     """DRF's handler, plus the errors our services raise: a Django
     ValidationError is a 400 naming the fields, a workflow refusal a 409,
     an unknown report format a 404 listing the formats."""
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, RequestDataTooBig):  # a body without a Content-Length that grew past Django's limit
+        exc = PayloadTooLarge(f"The request body is over the limit of {settings.API_MAX_BODY_BYTES:,} bytes.")
+    elif isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         exc = exceptions.ValidationError(detail)
     elif isinstance(exc, workflow.StaleClaim):
@@ -99,12 +102,12 @@ def _page_of(serializer_class, name: str):
     })
 
 
-PAGE_PARAMS = [OpenApiParameter("limit", int, description="Results per page."),
+PAGE_PARAMS = [OpenApiParameter("limit", int, description="Results per page (at most API_MAX_PAGE_SIZE)."),
                OpenApiParameter("offset", int, description="Index of the first result.")]
 
 
 def _paginate(request, queryset, serializer_class):
-    paginator = LimitOffsetPagination()
+    paginator = CappedLimitOffsetPagination()
     page = paginator.paginate_queryset(queryset, request)
     return paginator.get_paginated_response(serializer_class(page, many=True).data)
 
@@ -145,13 +148,18 @@ def _report_response(report, fmt_name: str, filename: str):
     return response
 
 
-@extend_schema(parameters=[FORMAT_PARAM], responses={(200, "*/*"): OpenApiTypes.BINARY},
+@extend_schema(parameters=[FORMAT_PARAM, OpenApiParameter("page", int, description=(
+                   "Page of CLAIMS_PAGE_SIZE claims; html defaults to 1, other formats to the whole article."))],
+               responses={(200, "*/*"): OpenApiTypes.BINARY},
                summary="The article's verification report in a format")
 @api_view(["GET"])
 def article_report(request, pk, fmt):
+    from .reports.views import report_page
+
     get_format(fmt)  # an unknown format is refused before any work
     article = access.get_article_for_user(request.user, pk)
-    return _report_response(build_report(article, user=request.user), fmt, f"article-{article.pk}-report")
+    report = build_report(article, user=request.user, page=report_page(request, fmt))
+    return _report_response(report, fmt, f"article-{article.pk}-report")
 
 
 CLAIM_FILTER_PARAMS = [
@@ -179,11 +187,12 @@ def claim_detail(request, pk):
     return Response(ClaimSerializer(access.get_claim_for_user(request.user, pk)).data)
 
 
-@extend_schema(responses=EvidenceSerializer(many=True), summary="The claim's evidence")
+@extend_schema(parameters=PAGE_PARAMS, responses=_page_of(EvidenceSerializer, "PaginatedEvidenceList"),
+               summary="The claim's evidence")
 @api_view(["GET"])
 def claim_evidence(request, pk):
     claim = access.get_claim_for_user(request.user, pk)
-    return Response(EvidenceSerializer(claim.evidence.select_related("source"), many=True).data)
+    return _paginate(request, claim.evidence.select_related("source"), EvidenceSerializer)
 
 
 def _take(action: str, claim, by, data: dict):

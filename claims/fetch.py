@@ -326,22 +326,46 @@ def _request(
 def decode_body(content: bytes, encoding: str | None) -> str:
     """Decode bytes with `encoding` if given and known, else UTF-8, else a detected charset.
 
-    Undecodable bytes become U+FFFD rather than an error: a page with one bad byte
-    is still worth reading.
+    Degrades per character, never per page: undecodable bytes become U+FFFD
+    where they are, so a UTF-8 page with one bad byte keeps its text. A page
+    that is (mostly) valid UTF-8 with real multi-byte characters is read as
+    UTF-8 even when it declares a single-byte charset (a wrong declaration:
+    Arabic UTF-8 read as windows-1252 would be garbage throughout); a page
+    declared UTF-8 that is mostly not UTF-8 is decoded by detection.
     """
     if content.startswith(codecs.BOM_UTF8):
         return content[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    as_utf8, bad, multibyte = _utf8_reading(content)
+    mostly_utf8 = multibyte > 0 and bad * 20 <= multibyte
     if encoding:
-        return content.decode(_whatwg_codec(encoding), errors="replace")
-    with contextlib.suppress(UnicodeDecodeError):
-        return content.decode("utf-8")
-    # Not UTF-8 and nothing declared: let charset-normalizer (a requests dependency) guess.
+        codec = _whatwg_codec(encoding)
+        if codecs.lookup(codec).name == "utf-8":
+            if bad == 0 or mostly_utf8 or not _detected(content):
+                return as_utf8
+            return _detected(content)
+        if mostly_utf8:
+            return as_utf8
+        return content.decode(codec, errors="replace")
+    if bad == 0 or mostly_utf8:
+        return as_utf8
+    return _detected(content) or content.decode("cp1252", errors="replace")
+
+
+def _utf8_reading(content: bytes) -> tuple[str, int, int]:
+    """The bytes read as UTF-8 with U+FFFD for bad bytes, how many bad
+    sequences there were, and how many real multi-byte characters."""
+    text = content.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - content.count(b"\xef\xbf\xbd")  # U+FFFD that the page itself wrote
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return text, bad, non_ascii - text.count("\ufffd")
+
+
+def _detected(content: bytes) -> str:
+    """The page decoded with the charset charset-normalizer (a requests dependency) guesses, or ""."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(content).best()
-    if best is not None:
-        return str(best)
-    return content.decode("cp1252", errors="replace")
+    return str(best) if best is not None else ""
 
 
 # --- URL and address checks -------------------------------------------------------

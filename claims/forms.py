@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from . import fetch, limits
 from .models import Language
 
 LANGUAGE_CHOICES = [("", _("Detect automatically")), (Language.ARABIC, _("Arabic")), (Language.ENGLISH, _("English"))]
@@ -43,13 +44,15 @@ class ArticleTextForm(BootstrapForm):
 
     def clean_body(self):
         body = self.cleaned_data["body"]
-        if not body.strip():
+        if not limits.has_visible_text(body):
             raise forms.ValidationError(_("The article text is empty."))
         if len(body) > settings.ARTICLE_MAX_CHARS:
             raise forms.ValidationError(
                 _("The article text has %(n)s characters; the limit is %(max)s.")
                 % {"n": f"{len(body):,}", "max": f"{settings.ARTICLE_MAX_CHARS:,}"}
             )
+        if limits.is_repeated_character(body):
+            raise forms.ValidationError(_("The article text has no words to check, only one character repeated."))
         return body
 
 
@@ -63,6 +66,17 @@ def validate_fetchable_url(value: str) -> str:
         raise forms.ValidationError(_("The address has no host name."))
     if parts.username or parts.password:
         raise forms.ValidationError(_("Addresses with a user name or password are not fetched."))
+    host = parts.hostname.rstrip(".").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        raise forms.ValidationError(_("%(host)s is this machine; only public web addresses can be fetched.")
+                                    % {"host": parts.hostname})
+    try:
+        # The safe fetcher's own rules for a literal address (private,
+        # loopback, link-local, metadata ...), applied now instead of by the worker.
+        fetch.check_url(value)
+    except fetch.UnsafeURL:
+        raise forms.ValidationError(_("%(host)s is not a public address; only public web addresses can be fetched.")
+                                    % {"host": parts.hostname}) from None
     return value
 
 

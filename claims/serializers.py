@@ -21,7 +21,7 @@ class ArticleSerializer(serializers.ModelSerializer):
     class Meta:
         model = Article
         fields = ["id", "title", "url", "final_url", "outlet", "author", "published_at", "language", "origin",
-                  "status", "failure_reason", "content_sha256", "fetched_at", "submitted_by", "created_at",
+                  "status", "failure_reason", "claims_found", "content_sha256", "fetched_at", "submitted_by", "created_at",
                   "updated_at", "claims", "report"]
         read_only_fields = fields
 

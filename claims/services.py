@@ -16,7 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import access, semantic
+from . import access, limits, semantic
 from .models import Article, Claim, ClaimEvent
 from .text.language import detect_language
 from .text.pipeline import extract
@@ -37,13 +37,15 @@ def record_event(*, article: Article, action: str, actor=None, claim: Claim | No
 
 
 def _checked_body(body: str) -> str:
-    if not body.strip():
+    if not limits.has_visible_text(body):
         raise ValidationError({"body": _("The article text is empty.")})
     if len(body) > settings.ARTICLE_MAX_CHARS:
         raise ValidationError(
             {"body": _("The article text has %(n)s characters; the limit is %(max)s.")
              % {"n": f"{len(body):,}", "max": f"{settings.ARTICLE_MAX_CHARS:,}"}}
         )
+    if limits.is_repeated_character(body):
+        raise ValidationError({"body": _("The article text has no words to check, only one character repeated.")})
     return body
 
 
@@ -165,6 +167,15 @@ def extract_claims(*, article_id: int) -> int:
         return 0
     if result.embedding_note:
         logger.warning("article %s scored without sentence embeddings: %s", article_id, result.embedding_note)
+    # A run of one repeated character ("aaaa") is not a claim, whatever the model says.
+    spans = [kept for span in result.claims if span.end > span.start
+             and (kept := limits.without_repeated_runs(span)) is not None]
+    cap = settings.MAX_CLAIMS_PER_ARTICLE
+    kept = limits.keep_most_checkworthy(spans, cap)
+    note = ""
+    if len(kept) < len(spans):
+        note = (f"The article has {len(spans):,} claims; the {cap:,} most check-worthy were kept "
+                f"(MAX_CLAIMS_PER_ARTICLE).")
     claims = [
         Claim(
             article=article, start=span.start, end=span.end, text=span.text, kind=span.kind,
@@ -172,8 +183,7 @@ def extract_claims(*, article_id: int) -> int:
             entities=[dataclasses.asdict(e) for e in span.entities],
             quote_text=span.quote.text if span.quote else "", speaker=(span.quote.speaker if span.quote else "")[:300],
         )
-        for span in result.claims
-        if span.end > span.start
+        for span in kept
     ]
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article_id)
@@ -185,10 +195,12 @@ def extract_claims(*, article_id: int) -> int:
         article.status = Article.Status.READY
         article.language = article.language or result.language
         article.failure_reason = ""
+        article.claims_found = len(spans)
         article.save()
         record_event(article=article, action="claims_extracted", from_state=from_state, to_state=article.status,
                      changes={"claims": len(claims), "checkworthy": sum(c.checkworthy for c in claims),
-                              "scored_with": result.scored_with})
+                              "scored_with": result.scored_with, "claims_found": len(spans)},
+                     reason=note)
     return len(claims)
 
 

@@ -1,7 +1,9 @@
 """Thin views: access helper, form, service call, redirect."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -48,12 +50,19 @@ def article_submit(request):
 
 def _article_context(request, pk):
     article = access.get_article_for_user(request.user, pk)
-    claims = list(article.claims.all())
+    # Every claim is marked in the text (at most MAX_CLAIMS_PER_ARTICLE of
+    # them); the list beside it is paginated at CLAIMS_PAGE_SIZE.
+    all_claims = list(article.claims.all())
+    page = Paginator(all_claims, settings.CLAIMS_PAGE_SIZE).get_page(request.GET.get("page"))
     return {
         "article": article,
-        "claims": claims,
-        "segments": segments(article.body, claims),
-        "n_checkworthy": sum(c.checkworthy for c in claims),
+        "claims": page.object_list,
+        "claims_page": page,
+        "n_claims": len(all_claims),
+        "claims_left_out": max(0, article.claims_found - len(all_claims)),
+        "claims_cap": settings.MAX_CLAIMS_PER_ARTICLE,
+        "segments": segments(article.body, all_claims),
+        "n_checkworthy": sum(c.checkworthy for c in all_claims),
     }
 
 

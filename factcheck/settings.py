@@ -247,8 +247,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "ENUM_NAME_OVERRIDES": {"StanceEnum": "claims.models.Stance"},
 }
-# A request body larger than this is refused with 413 before it is parsed.
-API_MAX_BODY_BYTES = envint("API_MAX_BODY_BYTES", 1_000_000)
+# API_MAX_BODY_BYTES (413 above it) is set with the other body limits below (issue 11).
 LOGGING.setdefault("loggers", {})["weasyprint.progress"] = {"level": "WARNING"}
 # Export files (MEDIA_ROOT/exports/) are deleted this long after they are made.
 EXPORT_TTL_HOURS = envint("EXPORT_TTL_HOURS", 24)
@@ -296,3 +295,26 @@ CELERY_TASK_ROUTES.update({
     "claims.tasks.retry_stale_gathering": {"queue": "gather"},
 })
 # --- end of source gathering settings ---
+
+# === Caps, throttles and recovery (issue 11) =================================
+# One submission may not flood the database: intake keeps at most this many
+# claims per article (the most check-worthy, and the article page says so).
+MAX_CLAIMS_PER_ARTICLE = envint("MAX_CLAIMS_PER_ARTICLE", 300)
+# Every list is paginated: the article page's claim list, the report page and
+# every API list (?limit= is capped at API_MAX_PAGE_SIZE).
+CLAIMS_PAGE_SIZE = envint("CLAIMS_PAGE_SIZE", 100)
+API_MAX_PAGE_SIZE = envint("API_MAX_PAGE_SIZE", 200)
+REST_FRAMEWORK["DEFAULT_PAGINATION_CLASS"] = "claims.pagination.CappedLimitOffsetPagination"
+# Request bodies: an article of ARTICLE_MAX_CHARS characters fits as JSON even
+# with every character written as a \uXXXX escape (6 bytes), and as a form with
+# every character percent-encoded UTF-8 (up to 9 bytes); Django's own limit is
+# the larger of the two, and anything above it is answered 413 before it is
+# read (claims.middleware.RequestBodyLimitMiddleware: JSON for the API, the
+# form with a message for the submit page).
+API_MAX_BODY_BYTES = envint("API_MAX_BODY_BYTES", 6 * ARTICLE_MAX_CHARS + 64 * 1024)
+FORM_MAX_BODY_BYTES = envint("FORM_MAX_BODY_BYTES", 9 * ARTICLE_MAX_CHARS + 64 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, FORM_MAX_BODY_BYTES)
+FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"),
+                  "claims.middleware.RequestBodyLimitMiddleware")
+# === end of issue 11 settings =================================================

@@ -29,7 +29,7 @@ class ClaimReadTests(APITestCase):
         self.assertEqual(data["verdict"]["approved_by"], "chief")
 
     def test_it_lists_the_evidence(self):
-        data = self.as_user(self.editor).get(reverse("api:claim-evidence", args=[self.first.pk])).json()
+        data = self.as_user(self.editor).get(reverse("api:claim-evidence", args=[self.first.pk])).json()["results"]
         self.assertEqual({e["title"] for e in data}, {"Labour force survey", "Unused blog"})
         self.assertEqual(next(e for e in data if e["relied_on"])["sha256"], "ab" * 32)
 

@@ -47,6 +47,9 @@ class Article(models.Model):
     origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.TEXT)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True)
     failure_reason = models.TextField(blank=True)
+    # How many claims intake found; more than were kept when the article
+    # went over MAX_CLAIMS_PER_ARTICLE (the page says so).
+    claims_found = models.PositiveIntegerField(default=0)
     content_sha256 = models.CharField(max_length=64, blank=True)
     fetched_at = models.DateTimeField(null=True, blank=True)
     intake_attempts = models.PositiveSmallIntegerField(default=0)

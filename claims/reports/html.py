@@ -27,6 +27,7 @@ def render_html(report: Report, *, for_pdf: bool = False) -> str:
     return render_to_string("claims/reports/report.html", {
         "report": report,
         "for_pdf": for_pdf,
+        "page_offset": report.extra.get("page", {}).get("offset", 0),
         "formats": [] if for_pdf else _format_links(report),
         "claimreview_json": script_tag_json(report) if claim_reviews(report) else "",
     })

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from .. import access
@@ -282,10 +282,13 @@ def _article_info(article: Article) -> ArticleInfo:
     )
 
 
-def build_report(article: Article, *, user, claim_id: int | None = None) -> Report:
+def build_report(article: Article, *, user, claim_id: int | None = None, page: int | None = None) -> Report:
     """The verification report for `article` as `user` may see it.
 
     With `claim_id`, the report covers that one claim (the per-claim report).
+    With `page`, it holds that page of CLAIMS_PAGE_SIZE claims (the summary
+    still counts them all; the timeline keeps the article's own events and
+    those of the page's claims), and `extra["page"]` says where it is.
     The article must be visible to `user` (callers look it up through
     `claims.access`); a claim outside the article raises Claim.DoesNotExist.
     """
@@ -299,14 +302,28 @@ def build_report(article: Article, *, user, claim_id: int | None = None) -> Repo
     entries = [claim_entry(claim, scale=scale) for claim in claims_qs]
     if claim_id is not None and not entries:
         raise Claim.DoesNotExist(f"Claim {claim_id} is not part of article {article.pk}.")
-    if claim_id is None:
+    summary = _summary(entries)
+    if page is not None and claim_id is None:
+        from django.core.paginator import Paginator
+
+        paged = Paginator(entries, settings.CLAIMS_PAGE_SIZE).get_page(page)
+        entries = list(paged.object_list)
+        extra = {"page": {"number": paged.number, "pages": paged.paginator.num_pages,
+                          "size": settings.CLAIMS_PAGE_SIZE, "total": paged.paginator.count,
+                          "offset": paged.start_index() - 1 if entries else 0}}
+        events = article.events.select_related("actor").filter(
+            Q(claim_id__isnull=True) | Q(claim_id__in=[e.id for e in entries])
+        ).order_by("created_at", "pk")
+    elif claim_id is None:
+        extra = {}
         events = article.events.select_related("actor").order_by("created_at", "pk")
     else:
+        extra = {}
         events = article.events.select_related("actor").filter(claim_id=claim_id).order_by("created_at", "pk")
     return Report(
-        article=_article_info(article), claims=entries, summary=_summary(entries), timeline=_timeline(events),
+        article=_article_info(article), claims=entries, summary=summary, timeline=_timeline(events),
         newsroom=settings.NEWSROOM_NAME, generated_at=timezone.now(), generated_by=_person(user),
-        scope="article" if claim_id is None else "claim",
+        scope="article" if claim_id is None else "claim", extra=extra,
     )
 
 

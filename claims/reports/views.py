@@ -30,9 +30,23 @@ def _response(report, fmt_name: str, filename: str) -> HttpResponse:
     return response
 
 
+def report_page(request, fmt: str) -> int | None:
+    """Which page of claims a report holds: ?page=, and page 1 for the HTML
+    page; a download holds the whole article (at most MAX_CLAIMS_PER_ARTICLE
+    claims) unless a page is asked for."""
+    page = request.GET.get("page")
+    if page is None and fmt != "html":
+        return None
+    try:
+        return max(1, int(page or 1))
+    except ValueError:
+        return 1
+
+
 def article_report(request, pk, fmt="html"):
     article = access.get_article_for_user(request.user, pk)
-    return _response(build_report(article, user=request.user), fmt, f"article-{article.pk}-report")
+    report = build_report(article, user=request.user, page=report_page(request, fmt))
+    return _response(report, fmt, f"article-{article.pk}-report")
 
 
 def claim_report(request, pk, fmt="html"):
